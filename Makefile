@@ -1,0 +1,146 @@
+# pia: toolkit for 特定個人情報保護評価書.  One Makefile, pkg-config for
+# every library, explicit object lists, a static libpia.a that the command
+# and the tests link.
+#
+#   make            build ./pia and the schemas
+#   make demo       install missing Debian packages, build, check the samples
+#   make check      install missing Debian packages, run every test, also
+#                   with ASan/UBSan and under valgrind
+#   make install PREFIX=/usr/local
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share/pia
+
+CC	?= cc
+PKGS	 = libxml-2.0 icu-uc icu-i18n
+OPT	?= -O2
+SAN	?=
+ifeq ($(SAN),1)
+BUILD	?= build/asan
+OPT	 = -O1
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+BUILD	?= build/rel
+SANFLAGS =
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS	?= -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(CFLAGS) -Wall -Wextra \
+	     -Wno-unused-result $(SANFLAGS) -MMD -MP \
+	     -Imodel -Ivalidators -Itemplates -Icli $(PKG_CFLAGS) \
+	     -DPIA_DATADIR='"$(DATADIR)"'
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS	 = $(PKG_LIBS) -lpthread
+
+MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o
+VALID_OBJS = validators/schema.o
+TMPL_OBJS  = templates/skeleton.o
+LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
+CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
+	     cli/cmd_validate.o
+UNIT_TESTS = test_i18n test_diag test_doc test_vocab
+
+KINDS	 = full focused basic
+SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd
+SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
+	   samples/basic.xml
+
+# Debian 12 packages the build and the tests need.
+DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
+	   xsltproc libcmocka-dev valgrind
+
+LIB	 = $(BUILD)/libpia.a
+ifeq ($(SAN),1)
+PROG	 = $(BUILD)/pia
+else
+PROG	 = pia
+endif
+
+.PHONY: all deps demo check test unit install uninstall clean bench
+.SUFFIXES:
+
+all: $(PROG) $(SCHEMAS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJS:%=$(BUILD)/%)
+	rm -f $@
+	ar rcs $@ $^
+
+$(PROG): $(CLI_OBJS:%=$(BUILD)/%) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS:%=$(BUILD)/%) $(LIB) $(LIBS)
+
+model/schema/pia-%.xsd: model/vocab.xml model/vocab2xsd.xsl
+	@mkdir -p $(@D)
+	xsltproc --stringparam kind $* -o $@.tmp model/vocab2xsd.xsl model/vocab.xml
+	mv $@.tmp $@
+
+model/schema/pia.xsd: model/vocab.xml model/vocab2xsd.xsl
+	@mkdir -p $(@D)
+	xsltproc -o $@.tmp model/vocab2xsd.xsl model/vocab.xml
+	mv $@.tmp $@
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS) -lcmocka
+
+unit: $(UNIT_TESTS:%=$(BUILD)/tests/unit/%)
+
+# Installs missing Debian packages when run as root, else says how.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "pia: installing Debian packages:$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update -qq && apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "pia: missing Debian packages; run:"; \
+	    echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo
+	@echo "== pia validate samples/*.xml"
+	@./pia validate $(SAMPLES); rc=$$?; echo "exit status: $$rc"; exit $$rc
+
+# The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
+test: all unit
+	@PIA=$(PROG) BUILD=$(BUILD) SAN=$(SAN) sh tests/run.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory SAN=1 all unit
+	@PIA=./pia BUILD=build/rel SAN= VALGRIND=1 PIA_SAN_PROG=build/asan/pia \
+	  PIA_SAN_BUILD=build/asan sh tests/run.sh
+
+bench: all
+	sh tests/bench/validate.sh
+
+install: all pia.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(DATADIR)/model/schema
+	install -m 755 pia $(DESTDIR)$(BINDIR)/pia
+	install -m 644 pia.1 $(DESTDIR)$(MANDIR)/man1/pia.1
+	install -m 644 model/vocab.xml $(DESTDIR)$(DATADIR)/model/vocab.xml
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/model/schema/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/pia $(DESTDIR)$(MANDIR)/man1/pia.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build pia $(SCHEMAS)
+
+-include $(shell find build -name '*.d' 2>/dev/null)

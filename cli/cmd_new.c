@@ -1,0 +1,73 @@
+/*
+ * cmd_new.c: pia new --kind K [-o FILE]: a blank assessment.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+#include "pia_templates.h"
+
+int
+cmd_new(int argc, char **argv)
+{
+	static const struct option lopts[] = {
+		{ "kind", required_argument, NULL, 'k' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd	*self = cmd_find("new");
+	struct pia_diags	*d = NULL;
+	struct pia_vocab	*v = NULL;
+	enum pia_kind		 k = PIA_KIND_NONE;
+	const char		*out = "-";
+	char			*text = NULL;
+	size_t			 len;
+	int			 ch, rc = EXIT_SYSTEM;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "k:o:", lopts, NULL)) != -1) {
+		switch (ch) {
+		case 'k':
+			if ((k = pia_kind_parse(optarg)) == PIA_KIND_NONE)
+				return usage_error(self, "不明な様式です: %s "
+				    "(full、focused、basic のいずれか)",
+				    "unknown kind: %s (full, focused or basic)",
+				    optarg);
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'L':
+			if (set_lang(optarg) == -1)
+				return usage_error(self, "--lang は ja か en です",
+				    "--lang takes ja or en");
+			break;
+		default:
+			return usage_error(self, "オプションが不正です",
+			    "bad option");
+		}
+	}
+	if (optind != argc)
+		return usage_error(self, "余分な引数があります: %s",
+		    "unexpected argument: %s", argv[optind]);
+	if (k == PIA_KIND_NONE)
+		return usage_error(self, "--kind を指定してください",
+		    "--kind is required");
+	if ((d = pia_diags_new()) == NULL)
+		goto out;
+	if ((v = pia_vocab_load_default(d)) == NULL)
+		goto out;
+	if ((text = pia_skeleton(v, k, &len)) == NULL)
+		goto out;
+	if (pia_file_write_atomic(out, text, len, d) == 0)
+		rc = EXIT_OK;
+out:
+	if (d != NULL)
+		print_system_errors(d);
+	free(text);
+	pia_vocab_free(v);
+	pia_diags_free(d);
+	return rc;
+}

@@ -1,0 +1,109 @@
+/*
+ * output.c: how findings look on a terminal and in JSON.
+ */
+#include <string.h>
+#include <unistd.h>
+#include <stdlib.h>
+
+#include "extern.h"
+
+static int
+use_colour(FILE *f)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return (nc == NULL || *nc == '\0') && isatty(fileno(f));
+}
+
+void
+print_findings_text(FILE *f, const struct pia_diags *d)
+{
+	size_t			 i;
+	const struct pia_diag	*g;
+	int			 col = use_colour(f);
+	const char		*c;
+
+	for (i = 0; i < pia_diags_count(d); i++) {
+		g = pia_diags_get(d, i);
+		c = g->level == PIA_ERROR ? "\033[1;31m" :
+		    g->level == PIA_WARNING ? "\033[1;35m" : "\033[1;36m";
+		if (g->line > 0)
+			fprintf(f, "%s:%ld: ", g->file ? g->file : "pia",
+			    g->line);
+		else
+			fprintf(f, "%s: ", g->file ? g->file : "pia");
+		fprintf(f, "%s%s%s: ", col ? c : "", pia_level_name(g->level),
+		    col ? "\033[0m" : "");
+		if (g->rule != NULL)
+			fprintf(f, "[%s] ", g->rule);
+		fprintf(f, "%s", pia_diag_msg(g, lang));
+		if (g->source != NULL)
+			fprintf(f, " (%s)", g->source);
+		fputc('\n', f);
+	}
+}
+
+void
+print_system_errors(const struct pia_diags *d)
+{
+	print_findings_text(stderr, d);
+}
+
+void
+json_str(FILE *f, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)(s ? s : "");
+
+	if (s == NULL) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (; *u; u++) {
+		switch (*u) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (*u < 0x20)
+				fprintf(f, "\\u%04x", *u);
+			else
+				fputc(*u, f);
+		}
+	}
+	fputc('"', f);
+}
+
+void
+json_finding(FILE *f, const struct pia_diag *g)
+{
+	fputs("{\"level\":", f);
+	json_str(f, pia_level_name(g->level));
+	fputs(",\"rule\":", f);
+	json_str(f, g->rule);
+	fputs(",\"file\":", f);
+	json_str(f, g->file);
+	fprintf(f, ",\"line\":%ld,\"xpath\":", g->line);
+	json_str(f, g->xpath);
+	fputs(",\"message\":", f);
+	json_str(f, pia_diag_msg(g, lang));
+	fputs(",\"message_ja\":", f);
+	json_str(f, g->msg_ja);
+	fputs(",\"message_en\":", f);
+	json_str(f, g->msg_en);
+	fputs(",\"source\":", f);
+	json_str(f, g->source);
+	fputc('}', f);
+}

@@ -1,0 +1,346 @@
+/*
+ * doc.c: loading and saving assessment documents.
+ *
+ * Input is untrusted (downloaded or imported documents), so the parser is
+ * locked down: no network, no DTD loading, no entity substitution, and any
+ * DOCTYPE or entity declaration stops the parse (an assessment never needs
+ * one, and this closes external-entity and expansion-bomb attacks at the
+ * door).  Element depth is bounded by PIA_MAX_DEPTH and size by
+ * PIA_MAX_INPUT.  libxml2's own messages are captured and turned into
+ * findings with file:line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+
+#include "pia.h"
+
+struct pia_doc {
+	xmlDoc		*xml;
+	char		*name;
+	enum pia_kind	 kind;
+};
+
+/* Parser state kept in ctxt->_private. */
+struct pstate {
+	const char		*name;
+	struct pia_diags	*diags;
+	int			 depth;
+	int			 stopped;	/* our own refusal was reported */
+	int			 errors;
+	startElementNsSAX2Func	 start;
+	endElementNsSAX2Func	 end;
+};
+
+static void
+refuse(xmlParserCtxt *ctxt, const char *ja, const char *en)
+{
+	struct pstate *st = ctxt->_private;
+
+	if (!st->stopped) {
+		pia_diags_add_msg(st->diags, PIA_ERROR, "xml", st->name,
+		    xmlSAX2GetLineNumber(ctxt), NULL, NULL, ja, en);
+		st->errors++;
+	}
+	st->stopped = 1;
+	xmlStopParser(ctxt);
+}
+
+static void
+on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
+    const xmlChar *sid)
+{
+	(void)name; (void)eid; (void)sid;
+	refuse(ctx, "DOCTYPE 宣言は使用できません (評価書に DTD は不要で、"
+	    "外部実体や実体展開による攻撃を防ぐため拒否します)",
+	    "DOCTYPE declarations are not allowed (an assessment needs no "
+	    "DTD; refused to prevent external-entity and expansion attacks)");
+}
+
+static void
+on_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *pid, const xmlChar *sid, xmlChar *content)
+{
+	(void)name; (void)type; (void)pid; (void)sid; (void)content;
+	refuse(ctx, "実体宣言は使用できません", "entity declarations are not "
+	    "allowed");
+}
+
+static void
+on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxt	*ctxt = ctx;
+	struct pstate	*st = ctxt->_private;
+
+	if (++st->depth > PIA_MAX_DEPTH) {
+		char ja[128], en[128];
+
+		snprintf(ja, sizeof(ja), "要素の入れ子が深すぎます (上限 %d 段)",
+		    PIA_MAX_DEPTH);
+		snprintf(en, sizeof(en), "elements nested too deeply (limit "
+		    "%d levels)", PIA_MAX_DEPTH);
+		refuse(ctxt, ja, en);
+		return;
+	}
+	st->start(ctx, localname, prefix, URI, nb_namespaces, namespaces,
+	    nb_attributes, nb_defaulted, attributes);
+}
+
+static void
+on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *URI)
+{
+	xmlParserCtxt	*ctxt = ctx;
+	struct pstate	*st = ctxt->_private;
+
+	st->depth--;
+	st->end(ctx, localname, prefix, URI);
+}
+
+static void
+on_error(void *ctx, xmlError *e)
+{
+	xmlParserCtxt	*ctxt = ctx;
+	struct pstate	*st = ctxt->_private;
+	char		*msg;
+	size_t		 n;
+
+	if (st->stopped || e->level == XML_ERR_WARNING)
+		return;
+	if ((msg = strdup(e->message ? e->message : "?")) == NULL)
+		return;
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	/* Only the first error is worth reading: the rest cascade. */
+	if (st->errors == 0)
+		pia_diags_add(st->diags, PIA_ERROR, "xml", st->name, e->line,
+		    NULL, NULL, "XML が整形式ではありません: %s "
+		    "(正しい UTF-8 の XML 文書が必要です)",
+		    "XML is not well-formed: %s (expected a well-formed "
+		    "UTF-8 XML document)", msg);
+	st->errors++;
+	free(msg);
+}
+
+/* Checks the root and reads @kind. */
+static int
+check_root(struct pia_doc *doc, struct pia_diags *d)
+{
+	xmlNode	*root = xmlDocGetRootElement(doc->xml);
+	xmlChar	*kind;
+
+	if (root == NULL || root->ns == NULL ||
+	    strcmp((const char *)root->ns->href, PIA_NS) != 0 ||
+	    strcmp((const char *)root->name, "assessment") != 0) {
+		pia_diags_add(d, PIA_ERROR, "xml", doc->name,
+		    root ? pia_node_line(root) : 0, NULL, NULL,
+		    "評価書ではありません: ルート要素が {%s}%s です "
+		    "(名前空間 %s の assessment が必要です)",
+		    "not an assessment: the root element is {%s}%s "
+		    "(expected assessment in namespace %s)",
+		    root && root->ns ? (const char *)root->ns->href : "",
+		    root ? (const char *)root->name : "-", PIA_NS);
+		return -1;
+	}
+	kind = xmlGetNoNsProp(root, BAD_CAST "kind");
+	doc->kind = pia_kind_parse((const char *)kind);
+	if (doc->kind == PIA_KIND_NONE) {
+		pia_diags_add(d, PIA_ERROR, "xml", doc->name,
+		    pia_node_line(root), "/a:assessment", NULL,
+		    "kind 属性が不正です: \"%s\" (full、focused、basic の"
+		    "いずれかが必要です)",
+		    "invalid kind attribute: \"%s\" (expected full, focused "
+		    "or basic)", kind ? (const char *)kind : "");
+		xmlFree(kind);
+		return -1;
+	}
+	xmlFree(kind);
+	return 0;
+}
+
+struct pia_doc *
+pia_doc_load_memory(const char *buf, size_t len, const char *name,
+    struct pia_diags *d)
+{
+	xmlParserCtxt	*ctxt = NULL;
+	struct pstate	 st;
+	struct pia_doc	*doc = NULL;
+	xmlDoc		*xml = NULL;
+
+	if (len > (size_t)PIA_MAX_INPUT) {
+		pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
+		    "ファイルが大きすぎます (上限 %ld バイト)",
+		    "file too large (limit %ld bytes)", PIA_MAX_INPUT);
+		return NULL;
+	}
+	memset(&st, 0, sizeof(st));
+	st.name = name;
+	st.diags = d;
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		goto oom;
+	ctxt->_private = &st;
+	st.start = ctxt->sax->startElementNs;
+	st.end = ctxt->sax->endElementNs;
+	ctxt->sax->startElementNs = on_start;
+	ctxt->sax->endElementNs = on_end;
+	ctxt->sax->internalSubset = on_internal_subset;
+	ctxt->sax->externalSubset = on_internal_subset;
+	ctxt->sax->entityDecl = on_entity_decl;
+	ctxt->sax->serror = on_error;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	xml = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	    XML_PARSE_NOWARNING);
+	if (xml == NULL || st.errors > 0 || st.stopped || !ctxt->wellFormed) {
+		if (st.errors == 0)
+			pia_diags_add(d, PIA_ERROR, "xml", name, 0, NULL, NULL,
+			    "XML を読み込めませんでした",
+			    "the XML document could not be read");
+		goto fail;
+	}
+	if ((doc = calloc(1, sizeof(*doc))) == NULL ||
+	    (doc->name = strdup(name)) == NULL)
+		goto oom;
+	doc->xml = xml;
+	xml = NULL;
+	if (check_root(doc, d) == -1)
+		goto fail;
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+oom:
+	pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
+	    "メモリが足りません", "out of memory");
+fail:
+	pia_doc_free(doc);
+	xmlFreeDoc(xml);
+	xmlFreeParserCtxt(ctxt);
+	return NULL;
+}
+
+struct pia_doc *
+pia_doc_load(const char *path, const char *name, struct pia_diags *d)
+{
+	struct pia_doc	*doc;
+	char		*buf;
+	size_t		 len;
+
+	if (name == NULL)
+		name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if ((buf = pia_file_read(path, PIA_MAX_INPUT, &len, d)) == NULL)
+		return NULL;
+	doc = pia_doc_load_memory(buf, len, name, d);
+	free(buf);
+	return doc;
+}
+
+struct pia_doc *
+pia_doc_wrap(xmlDoc *xml, const char *name, struct pia_diags *d)
+{
+	struct pia_doc	*doc;
+
+	if ((doc = calloc(1, sizeof(*doc))) == NULL ||
+	    (doc->name = strdup(name)) == NULL) {
+		free(doc);
+		xmlFreeDoc(xml);
+		return NULL;
+	}
+	doc->xml = xml;
+	if (check_root(doc, d) == -1) {
+		pia_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+void
+pia_doc_free(struct pia_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	xmlFreeDoc(doc->xml);
+	free(doc->name);
+	free(doc);
+}
+
+int
+pia_doc_save(const struct pia_doc *doc, const char *path,
+    struct pia_diags *d)
+{
+	xmlChar	*buf = NULL;
+	int	 len = 0, rc;
+
+	xmlDocDumpMemoryEnc(doc->xml, &buf, &len, "UTF-8");
+	if (buf == NULL) {
+		pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
+		    "文書を書き出せません", "cannot serialise the document");
+		return -1;
+	}
+	rc = pia_file_write_atomic(path, buf, (size_t)len, d);
+	xmlFree(buf);
+	return rc;
+}
+
+enum pia_kind
+pia_doc_kind(const struct pia_doc *doc)
+{
+	return doc->kind;
+}
+
+const char *
+pia_doc_name(const struct pia_doc *doc)
+{
+	return doc->name;
+}
+
+xmlDoc *
+pia_doc_xml(const struct pia_doc *doc)
+{
+	return doc->xml;
+}
+
+long
+pia_node_line(const xmlNode *n)
+{
+	return n == NULL ? 0 : xmlGetLineNo(n);
+}
+
+char *
+pia_node_xpath(const xmlNode *n)
+{
+	char		*s = NULL, *t;
+	const xmlNode	*c;
+	int		 idx, same;
+
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		idx = 1;
+		same = 0;
+		for (c = n->parent ? n->parent->children : NULL; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE ||
+			    !xmlStrEqual(c->name, n->name))
+				continue;
+			if (c == n)
+				idx = same + 1;
+			same++;
+		}
+		if (same > 1)
+			t = NULL, asprintf(&t, "/%s%s[%d]%s",
+			    n->ns ? "a:" : "", (const char *)n->name, idx,
+			    s ? s : "");
+		else
+			t = NULL, asprintf(&t, "/%s%s%s", n->ns ? "a:" : "",
+			    (const char *)n->name, s ? s : "");
+		free(s);
+		if ((s = t) == NULL)
+			return NULL;
+	}
+	return s;
+}

@@ -1,0 +1,198 @@
+/*
+ * util.c: files (bounded reads, atomic writes), the data directory, and
+ * the names of the kinds of assessment.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pia.h"
+
+#ifndef PIA_DATADIR
+#define PIA_DATADIR "/usr/local/share/pia"
+#endif
+
+static const char *const kind_ids[PIA_KIND__MAX] = {
+	"full", "focused", "basic"
+};
+
+const char *
+pia_kind_id(enum pia_kind k)
+{
+	return k >= 0 && k < PIA_KIND__MAX ? kind_ids[k] : NULL;
+}
+
+enum pia_kind
+pia_kind_parse(const char *s)
+{
+	int	 k;
+
+	for (k = 0; s != NULL && k < PIA_KIND__MAX; k++)
+		if (strcmp(s, kind_ids[k]) == 0)
+			return (enum pia_kind)k;
+	return PIA_KIND_NONE;
+}
+
+char *
+pia_file_read(const char *path, size_t max, size_t *lenp, struct pia_diags *d)
+{
+	FILE	*f;
+	char	*buf = NULL, *nb;
+	size_t	 len = 0, cap = 0, got;
+	int	 std = strcmp(path, "-") == 0;
+	const char *name = std ? "<stdin>" : path;
+
+	if ((f = std ? stdin : fopen(path, "rb")) == NULL) {
+		pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
+		    "ファイルを開けません: %s", "cannot open file: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		if (len + 65536 + 1 > cap) {
+			cap = cap ? cap * 2 : 65536 * 2;
+			if ((nb = realloc(buf, cap)) == NULL) {
+				pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL,
+				    NULL, "メモリが足りません", "out of memory");
+				goto fail;
+			}
+			buf = nb;
+		}
+		got = fread(buf + len, 1, cap - len - 1, f);
+		len += got;
+		if (len > max) {
+			pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
+			    "ファイルが大きすぎます (上限 %zu バイト)",
+			    "file too large (limit %zu bytes)", max);
+			goto fail;
+		}
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
+		    "読み込みに失敗しました: %s", "read failed: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	if (!std)
+		fclose(f);
+	buf[len] = '\0';
+	if (lenp != NULL)
+		*lenp = len;
+	return buf;
+fail:
+	if (!std)
+		fclose(f);
+	free(buf);
+	return NULL;
+}
+
+int
+pia_file_write_atomic(const char *path, const void *buf, size_t len,
+    struct pia_diags *d)
+{
+	char		*tmp = NULL, *dirc = NULL;
+	const char	*p = buf;
+	size_t		 left = len;
+	ssize_t		 w;
+	int		 fd = -1, rc = -1;
+	struct stat	 st;
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout)) {
+			pia_diags_add(d, PIA_ERROR, "io", "<stdout>", 0, NULL,
+			    NULL, "書き込みに失敗しました: %s",
+			    "write failed: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
+		    "出力先がディレクトリです", "output is a directory");
+		return -1;
+	}
+	if (asprintf(&tmp, "%s.tmpXXXXXX", path) < 0) {
+		tmp = NULL;
+		goto out;
+	}
+	if ((fd = mkstemp(tmp)) == -1) {
+		dirc = strdup(path);
+		pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
+		    "出力ファイルを作成できません (%s): %s",
+		    "cannot create the output file (%s): %s",
+		    dirc ? dirname(dirc) : path, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	while (left > 0) {
+		if ((w = write(fd, p, left)) < 0) {
+			if (errno == EINTR)
+				continue;
+			goto werr;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	if (fchmod(fd, 0644) == -1 || fsync(fd) == -1)
+		goto werr;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto werr;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1)
+		goto werr;
+	rc = 0;
+	goto out;
+werr:
+	pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
+	    "書き込みに失敗しました (何も書き込んでいません): %s",
+	    "write failed (nothing was written): %s", strerror(errno));
+out:
+	if (fd != -1)
+		close(fd);
+	if (rc != 0 && tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	free(dirc);
+	return rc;
+}
+
+static char *
+try_path(const char *dir, const char *rel)
+{
+	char	*p;
+
+	if (dir == NULL || *dir == '\0' || asprintf(&p, "%s/%s", dir, rel) < 0)
+		return NULL;
+	if (access(p, R_OK) == 0)
+		return p;
+	free(p);
+	return NULL;
+}
+
+char *
+pia_data_path(const char *rel)
+{
+	char	 exe[PATH_MAX];
+	char	*p;
+	ssize_t	 n;
+
+	if ((p = try_path(getenv("PIA_DATADIR"), rel)) != NULL)
+		return p;
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((p = try_path(dirname(exe), rel)) != NULL)
+			return p;
+	}
+	return try_path(PIA_DATADIR, rel);
+}
