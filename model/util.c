@@ -18,6 +18,29 @@
 #define PIA_DATADIR "/usr/local/share/pia"
 #endif
 
+/* Japanese for the errno values a user meets; strerror() for the rest. */
+static const char *
+errno_ja(int e)
+{
+	switch (e) {
+	case ENOENT:
+		return "ファイル又はディレクトリがありません";
+	case EACCES:
+	case EPERM:
+		return "権限がありません";
+	case EISDIR:
+		return "ディレクトリです";
+	case ENOSPC:
+		return "ディスクの空きがありません";
+	case EROFS:
+		return "読み取り専用のファイルシステムです";
+	case ENOTDIR:
+		return "パスの途中がディレクトリではありません";
+	default:
+		return strerror(e);
+	}
+}
+
 static const char *const kind_ids[PIA_KIND__MAX] = {
 	"full", "focused", "basic"
 };
@@ -50,8 +73,8 @@ pia_file_read(const char *path, size_t max, size_t *lenp, struct pia_diags *d)
 
 	if ((f = std ? stdin : fopen(path, "rb")) == NULL) {
 		pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
-		    "ファイルを開けません: %s", "cannot open file: %s",
-		    strerror(errno));
+		    "ファイルを開けません: %s%.0s", "cannot open file: %.0s%s",
+		    errno_ja(errno), strerror(errno));
 		return NULL;
 	}
 	for (;;) {
@@ -77,8 +100,8 @@ pia_file_read(const char *path, size_t max, size_t *lenp, struct pia_diags *d)
 	}
 	if (ferror(f)) {
 		pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
-		    "読み込みに失敗しました: %s", "read failed: %s",
-		    strerror(errno));
+		    "読み込みに失敗しました: %s%.0s", "read failed: %.0s%s",
+		    errno_ja(errno), strerror(errno));
 		goto fail;
 	}
 	if (!std)
@@ -108,8 +131,9 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout)) {
 			pia_diags_add(d, PIA_ERROR, "io", "<stdout>", 0, NULL,
-			    NULL, "書き込みに失敗しました: %s",
-			    "write failed: %s", strerror(errno));
+			    NULL, "書き込みに失敗しました: %s%.0s",
+			    "write failed: %.0s%s", errno_ja(errno),
+			    strerror(errno));
 			return -1;
 		}
 		return 0;
@@ -126,9 +150,10 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	if ((fd = mkstemp(tmp)) == -1) {
 		dirc = strdup(path);
 		pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
-		    "出力ファイルを作成できません (%s): %s",
-		    "cannot create the output file (%s): %s",
-		    dirc ? dirname(dirc) : path, strerror(errno));
+		    "出力ファイルを作成できません (%s): %s%.0s",
+		    "cannot create the output file (%s): %.0s%s",
+		    dirc ? dirname(dirc) : path, errno_ja(errno),
+		    strerror(errno));
 		free(tmp);
 		tmp = NULL;
 		goto out;
@@ -155,8 +180,9 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	goto out;
 werr:
 	pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
-	    "書き込みに失敗しました (何も書き込んでいません): %s",
-	    "write failed (nothing was written): %s", strerror(errno));
+	    "書き込みに失敗しました (何も書き込んでいません): %s%.0s",
+	    "write failed (nothing was written): %.0s%s", errno_ja(errno),
+	    strerror(errno));
 out:
 	if (fd != -1)
 		close(fd);

@@ -121,18 +121,19 @@ option_text(const struct pia_optlist *l)
 
 /*
  * Appends a finding; both formats take (label, a, b) where label is the
- * Japanese path for fmt_ja and the English one for fmt_en.
+ * Japanese path for fmt_ja and the English one for fmt_en, and b_en, when
+ * not NULL, replaces b in the English message.
  */
 static void
 report(struct vstate *st, long line, const char *xp, const char *source,
     const char *fmt_ja, const char *fmt_en, const char *path,
-    const char *pathen, const char *a, const char *b)
+    const char *pathen, const char *a, const char *b, const char *b_en)
 {
 	char	*ja = NULL, *en = NULL;
 
 	if (asprintf(&ja, fmt_ja, path, a, b) < 0)
 		ja = NULL;
-	if (asprintf(&en, fmt_en, pathen, a, b) < 0)
+	if (asprintf(&en, fmt_en, pathen, a, b_en ? b_en : b) < 0)
 		en = NULL;
 	if (ja != NULL && en != NULL)
 		pia_diags_add_msg(st->diags, PIA_ERROR, "schema",
@@ -141,85 +142,128 @@ report(struct vstate *st, long line, const char *xp, const char *source,
 	free(en);
 }
 
+/*
+ * Rewrites one libxml2 validity error as a finding that names the field as
+ * the form prints it.  The common mistakes (a value outside the option
+ * list, a date that is not ISO, a missing or repeated id, an element out of
+ * place) get their own messages; the rest keep libxml2's text.
+ */
 static void
 on_valid_error(void *ctx, xmlError *e)
 {
 	struct vstate		*st = ctx;
-	xmlNode			*node = e->node;
-	xmlNode			*el = node;
+	xmlNode			*el = e->node;
 	const struct pia_vnode	*vn = NULL;
 	enum pia_kind		 k = pia_doc_kind(st->doc);
 	char			*msg = NULL, *path = NULL, *pathen = NULL;
 	char			*xp = NULL, *opts = NULL;
+	const char		*m = e->message ? e->message : "";
 	xmlChar			*val = NULL;
-	int			 attr = 0;
+	char			 iso[11] = "", hint_ja[96] = "", hint_en[96] = "";
+	enum pia_ftype		 ft = PIA_F_NONE;
+	int			 other_attr;
 
 	if (e->level == XML_ERR_WARNING)
 		return;
 	st->count++;
-	if (el != NULL && el->type == XML_ATTRIBUTE_NODE) {
+	other_attr = strstr(m, "attribute '") != NULL &&
+	    strstr(m, "attribute 'option'") == NULL;
+	if (el != NULL && el->type == XML_ATTRIBUTE_NODE)
 		el = el->parent;
-		attr = 1;
-	}
-	/* A <check> is described by its checkbox field. */
-	if (el != NULL && el->type == XML_ELEMENT_NODE &&
-	    xmlStrEqual(el->name, BAD_CAST "check") && el->parent != NULL) {
-		val = xmlGetNoNsProp(el, BAD_CAST "option");
-		el = el->parent;
+	/* A <check> is described by its checkbox field, <from>/<to> by
+	 * their period. */
+	if (el != NULL && el->type == XML_ELEMENT_NODE && el->parent != NULL) {
+		if (xmlStrEqual(el->name, BAD_CAST "check")) {
+			if (!other_attr)
+				val = xmlGetNoNsProp(el, BAD_CAST "option");
+			el = el->parent;
+		} else if (xmlStrEqual(el->name, BAD_CAST "from") ||
+		    xmlStrEqual(el->name, BAD_CAST "to")) {
+			val = xmlNodeGetContent(el);
+			el = el->parent;
+		}
 	}
 	if (el != NULL && el->type == XML_ELEMENT_NODE) {
 		xp = pia_node_xpath(el);
+		if (val == NULL)
+			val = xmlNodeGetContent(el);
 		if (st->vocab != NULL) {
 			vn = pia_vocab_lookup(st->vocab, k, el);
 			path = pia_vocab_path(st->vocab, k, el, "ja");
 			pathen = pia_vocab_path(st->vocab, k, el, "en");
 		}
 	}
-	msg = clean(e->message);
+	if (vn != NULL && pia_vnode_type(vn) == PIA_V_FIELD)
+		ft = pia_vnode_ftype(vn);
+	msg = clean(m);
 	if (path == NULL || *path == '\0') {
 		free(path);
 		free(pathen);
 		path = strdup(el ? (const char *)el->name : "?");
 		pathen = strdup(path ? path : "?");
 	}
-	if (e->code == XML_SCHEMAV_CVC_ENUMERATION_VALID && vn != NULL &&
-	    pia_vnode_options(vn, k) != NULL) {
-		const struct pia_optlist *l = pia_vnode_options(vn, k);
+#define V	(val ? (const char *)val : "")
+	if (strstr(m, "attribute 'id'") != NULL && strstr(m, "required")) {
+		report(st, e->line, xp, NULL, "%s: id 属性がありません "
+		    "(繰り返す部分の各項目には文書内で一意の id が必要です)%s%s",
+		    "%s: the id attribute is missing (each entry of a repeating "
+		    "part needs an id unique in the document)%s%s", path,
+		    pathen, "", "", NULL);
+	} else if (strstr(m, "'xs:ID'") != NULL) {
+		xmlChar *id = xmlGetNoNsProp(el, BAD_CAST "id");
 
-		if (val == NULL)
-			val = xmlNodeGetContent(attr ? node : el);
-		opts = option_text(l);
+		report(st, e->line, xp, NULL, "%s: id「%s」は重複しているか、id "
+		    "に使えない値です (英字で始まる、文書内で一意の名前)%s",
+		    "%s: id \"%s\" is repeated or not a valid id (a name "
+		    "starting with a letter, unique in the document)%s", path,
+		    pathen, id ? (const char *)id : "", "", NULL);
+		xmlFree(id);
+	} else if (e->code == XML_SCHEMAV_CVC_ENUMERATION_VALID &&
+	    !other_attr && vn != NULL && pia_vnode_options(vn, k) != NULL) {
+		opts = option_text(pia_vnode_options(vn, k));
 		report(st, e->line, xp, "記載要領 (選択肢)",
 		    "%s: 「%s」は選択肢にありません (選択肢: %s)",
 		    "%s: \"%s\" is not one of the options (options: %s)",
-		    path, pathen, val ? (const char *)val : "",
-		    opts ? opts : "");
-	} else if (xmlFree(val), val = NULL, vn != NULL &&
-	    pia_vnode_type(vn) == PIA_V_FIELD &&
-	    (pia_vnode_ftype(vn) == PIA_F_DATE ||
-	    (el->parent && pia_vnode_ftype(vn) == PIA_F_PERIOD)) &&
-	    (e->code == XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_3 ||
-	    e->code == XML_SCHEMAV_CVC_TYPE_3_1_2 ||
-	    e->code == XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1)) {
-		val = xmlNodeGetContent(el);
+		    path, pathen, V, opts ? opts : "", NULL);
+	} else if ((ft == PIA_F_DATE || ft == PIA_F_PERIOD) && !other_attr) {
+		if (pia_wareki_parse(V, iso) == PIA_DATE_OK) {
+			snprintf(hint_ja, sizeof(hint_ja), "。和暦ではなく %s "
+			    "と書きます", iso);
+			snprintf(hint_en, sizeof(hint_en), "; write %s instead "
+			    "of the 和暦 date", iso);
+		}
 		report(st, e->line, xp, NULL,
 		    "%s: 日付「%s」が不正です (YYYY-MM-DD 形式の実在する日付、"
-		    "又は YYYY-MM が必要です)%s",
+		    "又は YYYY-MM が必要です%s)",
 		    "%s: invalid date \"%s\" (expected a real date as "
-		    "YYYY-MM-DD, or YYYY-MM)%s", path, pathen,
-		    val ? (const char *)val : "", "");
+		    "YYYY-MM-DD, or YYYY-MM%s)", path, pathen, V,
+		    hint_ja, hint_en);
+	} else if (strstr(m, "attribute 'ticked'") != NULL) {
+		xmlChar *t = xmlGetNoNsProp(e->node, BAD_CAST "ticked");
+
+		report(st, e->line, xp, NULL, "%s: ticked 属性「%s」が不正です "
+		    "(true、false、unknown のいずれか)%s", "%s: invalid ticked "
+		    "attribute \"%s\" (true, false or unknown)%s", path, pathen,
+		    t ? (const char *)t : "", "", NULL);
+		xmlFree(t);
+	} else if (ft == PIA_F_FLAG) {
+		report(st, e->line, xp, NULL, "%s: 「%s」はチェック欄の値では"
+		    "ありません (true、false 又は空欄)%s",
+		    "%s: \"%s\" is not a checkbox value (true, false or "
+		    "empty)%s", path, pathen, V, "", NULL);
 	} else if (e->code == XML_SCHEMAV_ELEMENT_CONTENT) {
 		report(st, e->line, xp, NULL,
 		    "%s: 要素 %s はこの位置に置けません (様式にない要素か、"
 		    "順序が違います): %s",
 		    "%s: element %s is not allowed here (not in the form, or "
 		    "out of order): %s", path, pathen,
-		    el ? (const char *)el->name : "?", msg ? msg : "");
+		    el ? (const char *)el->name : "?", msg ? msg : "", NULL);
 	} else {
 		report(st, e->line, xp, NULL, "%s: スキーマに適合しません: "
 		    "%s%s", "%s: schema violation: %s%s", path, pathen,
-		    msg ? msg : "", "");
+		    msg ? msg : "", "", NULL);
 	}
+#undef V
 	xmlFree(val);
 	free(opts);
 	free(msg);

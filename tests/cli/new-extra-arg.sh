@@ -1,0 +1,1 @@
+"$PIA" new --kind full extra

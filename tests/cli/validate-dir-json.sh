@@ -1,0 +1,1 @@
+cd "$ROOT" && "$PIA" validate -T json samples

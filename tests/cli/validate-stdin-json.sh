@@ -1,0 +1,1 @@
+"$PIA" new --kind basic | "$PIA" validate -T json -
