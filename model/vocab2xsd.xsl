@@ -92,7 +92,12 @@
             </xs:restriction>
           </xs:simpleType>
         </xs:attribute>
-        <xs:attribute name="version" type="xs:string"/>
+        <xs:attribute name="version" type="xs:string">
+          <xs:annotation><xs:documentation xml:lang="ja">この語彙の版 (1)</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="form-version" type="xs:string">
+          <xs:annotation><xs:documentation xml:lang="ja">様式の版の表示。例: 平成30年5月 様式4</xs:documentation></xs:annotation>
+        </xs:attribute>
         <xs:attribute name="body">
           <xs:annotation><xs:documentation xml:lang="ja">評価実施機関の種別</xs:documentation></xs:annotation>
           <xs:simpleType>
@@ -283,15 +288,16 @@
   <xs:complexType name="Items">
     <xs:choice minOccurs="0" maxOccurs="unbounded">
       <xs:element name="item" type="Line"/>
-      <xs:element name="category">
-        <xs:complexType>
-          <xs:sequence>
-            <xs:element name="item" type="Line" minOccurs="0" maxOccurs="unbounded"/>
-          </xs:sequence>
-          <xs:attribute name="name" type="xs:string" use="required"/>
-        </xs:complexType>
-      </xs:element>
+      <xs:element name="category" type="Category"/>
     </xs:choice>
+  </xs:complexType>
+  <xs:complexType name="Category">
+    <xs:annotation><xs:documentation xml:lang="ja">記録項目の分類。分類の中に小分類を置ける (例: 識別情報 / ①受給者情報)</xs:documentation></xs:annotation>
+    <xs:choice minOccurs="0" maxOccurs="unbounded">
+      <xs:element name="item" type="Line"/>
+      <xs:element name="category" type="Category"/>
+    </xs:choice>
+    <xs:attribute name="name" type="xs:string" use="required"/>
   </xs:complexType>
   <xs:complexType name="Image">
     <xs:sequence>

@@ -109,6 +109,14 @@ suite() {	# prog build label
 	unit "$2" "$3"
 	cli "$1" "$3"
 	validate "$1" "$3"
+	# Each stage may bring its own golden tests as tests/STAGE/suite.sh,
+	# defining stage_suite PROG LABEL and using ok / ko.
+	for s in tests/*/suite.sh; do
+		[ -f "$s" ] || continue
+		unset -f stage_suite 2>/dev/null
+		. "./$s"
+		stage_suite "$1" "$3"
+	done
 }
 
 suite "$PIA" "$BUILD" release
