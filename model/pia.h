@@ -122,7 +122,8 @@ int	 pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	    struct pia_diags *);
 /** The full path of a data file given relative to the source tree (e.g.
  *  "model/vocab.xml").  Looks in $PIA_DATADIR, then beside the running
- *  executable, then in the installed data directory.  Malloc'd; NULL when
+ *  executable (a build tree), then in ../share/pia from the executable (a
+ *  relocated install), then in the data directory set at build time.  Malloc'd; NULL when
  *  the file exists nowhere. */
 char	*pia_data_path(const char *rel);
 

@@ -216,8 +216,16 @@ pia_data_path(const char *rel)
 	if ((p = try_path(getenv("PIA_DATADIR"), rel)) != NULL)
 		return p;
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		char	*dir, share[PATH_MAX + 16];
+
 		exe[n] = '\0';
-		if ((p = try_path(dirname(exe), rel)) != NULL)
+		dir = dirname(exe);
+		/* A build tree: the data sits beside the executable. */
+		if ((p = try_path(dir, rel)) != NULL)
+			return p;
+		/* A relocated install: PREFIX/bin/pia, PREFIX/share/pia. */
+		snprintf(share, sizeof(share), "%s/../share/pia", dir);
+		if ((p = try_path(share, rel)) != NULL)
 			return p;
 	}
 	return try_path(PIA_DATADIR, rel);
