@@ -36,12 +36,13 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(CFLAGS) -Wall -Wextra \
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS	 = $(PKG_LIBS) -lpthread
 
-MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o
+MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o \
+	     model/value.o model/diff.o model/wdiff.o model/changes.o
 VALID_OBJS = validators/schema.o
 TMPL_OBJS  = templates/skeleton.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
-	     cli/cmd_validate.o
+	     cli/cmd_validate.o cli/cmd_diff.o cli/cmd_history.o
 UNIT_TESTS = test_i18n test_diag test_doc test_vocab
 
 KINDS	 = full focused basic
