@@ -282,22 +282,26 @@ html_esc(FILE *f, const char *s, size_t len)
 		}
 }
 
-/* One side of an edit with the changed words marked (<del> or <ins>). */
+/* One side of an edit with the changed words marked (<del> or <ins>).
+ * The EQ spans and the side's own spans spell s in order. */
 static void
 html_marked(FILE *f, const char *s, const struct pia_wspan *w, int nw,
     enum pia_wop side)
 {
 	const char	*tag = side == PIA_W_DEL ? "del" : "ins";
+	size_t		 at = 0;
 	int		 i;
 
 	for (i = 0; i < nw; i++) {
 		if (w[i].op == PIA_W_EQ)
-			html_esc(f, s + w[i].off, w[i].len);
+			html_esc(f, s + at, w[i].len);
 		else if (w[i].op == side) {
 			fprintf(f, "<%s>", tag);
-			html_esc(f, s + w[i].off, w[i].len);
+			html_esc(f, s + at, w[i].len);
 			fprintf(f, "</%s>", tag);
-		}
+		} else
+			continue;
+		at += w[i].len;
 	}
 }
 

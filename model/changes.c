@@ -32,16 +32,33 @@ add_lines(xmlNode *e, xmlNs *ns, const char *s)
 	xmlAddChild(e, xmlNewText((const xmlChar *)s));
 }
 
-/* Copies the paragraphs and lists of a text field into e. */
+static int
+blank(const xmlChar *s)
+{
+	for (; s != NULL && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* Copies the paragraphs and lists of a text field into e; the layout
+ * whitespace between blocks is left to indent(). */
 static void
 copy_rich(xmlNode *e, xmlNs *ns, const xmlNode *src)
 {
 	const xmlNode	*c;
 	xmlNode		*n;
+	int		 layout = 1;
 
+	for (c = src->children; c != NULL; c = c->next)
+		if ((c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && !blank(c->content))
+			layout = 0;
 	for (c = src->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-			xmlAddChild(e, xmlNewText(c->content));
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (!layout)
+				xmlAddChild(e, xmlNewText(c->content));
+		}
 		else if (c->type == XML_ELEMENT_NODE) {
 			n = xmlNewChild(e, ns, c->name, NULL);
 			copy_rich(n, ns, c);

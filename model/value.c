@@ -426,11 +426,12 @@ pia_value_text_vn(const struct pia_vnode *vn, enum pia_kind k,
 		break;
 	}
 	trim_end(&b);
-	/* Leading line ends come from a block at the start. */
-	if (b.s != NULL && b.s[0] == '\n') {
+	/* Leading whitespace: indentation, or line ends from a block at the
+	 * start. */
+	if (b.s != NULL && is_ws(b.s[0])) {
 		size_t i = 0;
 
-		while (b.s[i] == '\n')
+		while (is_ws(b.s[i]))
 			i++;
 		memmove(b.s, b.s + i, b.n - i + 1);
 		b.n -= i;

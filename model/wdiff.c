@@ -46,6 +46,60 @@ push(struct spans *s, enum pia_wop op, size_t off, size_t len)
 	s->v[s->n++] = (struct pia_wspan){ op, off, len };
 }
 
+/*
+ * §7 Semantic cleanup: in a rewritten sentence the LCS keeps stray
+ * particles and commas ("の", "、") as equal, which cuts the change into
+ * shreds.  An equal span of at most SHORT_EQ bytes between two changes is
+ * folded into them; each run of changes then becomes one DEL followed by
+ * one INS (contiguous in a and in b respectively).
+ */
+#define SHORT_EQ	6	/* two Japanese characters */
+
+static int
+cleanup(struct spans *in, struct pia_wspan **out)
+{
+	struct spans	 s = { 0 };
+	size_t		 i, pa = 0, pb = 0, d0 = 0, dl = 0, i0 = 0, il = 0;
+	int		 fold;
+
+	for (i = 0; i < in->n; i++) {
+		struct pia_wspan *w = &in->v[i];
+
+		fold = w->op == PIA_W_EQ && w->len <= SHORT_EQ && i > 0 &&
+		    i + 1 < in->n && in->v[i - 1].op != PIA_W_EQ &&
+		    in->v[i + 1].op != PIA_W_EQ;
+		if (w->op == PIA_W_DEL || fold) {
+			if (dl == 0)
+				d0 = pa;
+			dl += w->len;
+			pa += w->len;
+		}
+		if (w->op == PIA_W_INS || fold) {
+			if (il == 0)
+				i0 = pb;
+			il += w->len;
+			pb += w->len;
+		}
+		if (w->op != PIA_W_EQ || fold)
+			continue;
+		if (dl) push(&s, PIA_W_DEL, d0, dl);
+		if (il) push(&s, PIA_W_INS, i0, il);
+		dl = il = 0;
+		push(&s, PIA_W_EQ, pa, w->len);
+		pa += w->len;
+		pb += w->len;
+	}
+	if (dl) push(&s, PIA_W_DEL, d0, dl);
+	if (il) push(&s, PIA_W_INS, i0, il);
+	free(in->v);
+	if (s.oom) {
+		free(s.v);
+		return -1;
+	}
+	*out = s.v;
+	return (int)s.n;
+}
+
 static int
 tok_eq(const char *a, const size_t *ba, size_t i, const char *b,
     const size_t *bb, size_t j)
@@ -132,6 +186,5 @@ pia_word_diff(const char *a, const char *b, struct pia_wspan **out)
 		free(s.v);
 		return -1;
 	}
-	*out = s.v;
-	return (int)s.n;
+	return cleanup(&s, out);
 }
