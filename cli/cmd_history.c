@@ -65,6 +65,7 @@ cmd_history(int argc, char **argv)
 	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
 		return usage_error(self, "標準入力 (-) は一方にしか使えません",
 		    "standard input (-) can stand for one file only");
+	rc = EXIT_SYSTEM;
 	if ((d = pia_diags_new()) == NULL ||
 	    diff_load(argv[optind], argv[optind + 1], 0, &v, &o, &n, &ch,
 	    d) == -1)

@@ -74,11 +74,15 @@ const struct cmd commands[] = {
 	  "  -o OUT       NEW を書き換えず OUT に書き出す\n"
 	  "NEW の変更箇所に pia diff の行を追記します (一時ファイルから置き換え)。"
 	  "既にある行 (項目、変更前、変更後が同じ) は追加しないので、2回実行"
-	  "しても重複しません。\n",
+	  "しても重複しません。\n"
+	  "終了コード: 0 成功 (追加なしを含む)、2 使い方の誤り、3 読み込み・"
+	  "書き出しの失敗\n",
 	  "  --date D     the date of the change (required)\n"
 	  "  -o OUT       write to OUT instead of rewriting NEW\n"
 	  "Appends the rows of pia diff to NEW's 変更箇所, atomically; a row "
-	  "already there (same item, before, after) is not added again.\n" },
+	  "already there (same item, before, after) is not added again.\n"
+	  "Exit status: 0 done (also when nothing was added), 2 usage, 3 an "
+	  "input could not be read or the output not written\n" },
 	{ "help", cmd_help,
 	  "コマンドの説明を表示する",
 	  "show help for a command",

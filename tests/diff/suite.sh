@@ -106,6 +106,11 @@ stage_suite() {	# prog label
 	    samples/full.xml tests/validate/malformed.xml
 	diff_expect "$1" "$2" "history no date" 2 "--date" history \
 	    samples/full-prev.xml samples/full.xml
+	diff_expect "$1" "$2" "diff unwritable -o" 2 "/nonexistent" diff \
+	    -o /nonexistent/d.csv samples/full-prev.xml samples/full.xml
+	diff_expect "$1" "$2" "history unwritable -o" 3 "/nonexistent" history \
+	    --date "$DIFF_DATE" -o /nonexistent/h.xml samples/full-prev.xml \
+	    samples/full.xml
 	# history -o leaves NEW alone and writes the result.
 	_s=$(cksum < samples/full.xml)
 	rm -f "$tmp/ho.xml"

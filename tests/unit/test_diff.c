@@ -175,6 +175,33 @@ renumbered_is_one_row(void **state)
 	pia_doc_free(b);
 }
 
+#define N(title, who) "<task><title>" title "</title><content>" title \
+	"の作業を行う。</content><contractor>" who "</contractor></task>"
+
+static void
+matched_without_ids(void **state)
+{
+	/* No ids at all: the edited entry is found by similarity, the
+	 * others by identical content. */
+	struct pia_doc		*a = doc(N("保守", "甲社") N("印刷", "乙社")
+	    N("入力", "丙社"), "");
+	struct pia_doc		*b = doc(N("保守", "甲社") N("印刷", "丁社")
+	    N("入力", "丙社"), "");
+	struct pia_changes	*ch = run(a, b, 0);
+	const struct pia_change	*c;
+
+	(void)state;
+	assert_int_equal(pia_changes_count(ch), 1);
+	c = pia_changes_get(ch, 0);
+	assert_int_equal(c->kind, PIA_CH_EDIT);
+	assert_string_equal(c->before, "乙社");
+	assert_string_equal(c->after, "丁社");
+	assert_non_null(strstr(c->item, "委託事項2 ③委託先名"));
+	pia_changes_free(ch);
+	pia_doc_free(a);
+	pia_doc_free(b);
+}
+
 static void
 moves_and_ids(void **state)
 {
@@ -278,6 +305,7 @@ main(void)
 		cmocka_unit_test(values_as_printed),
 		cmocka_unit_test(word_marks),
 		cmocka_unit_test(renumbered_is_one_row),
+		cmocka_unit_test(matched_without_ids),
 		cmocka_unit_test(moves_and_ids),
 		cmocka_unit_test(equivalent_and_starred),
 		cmocka_unit_test(append_once),
