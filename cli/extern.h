@@ -54,5 +54,21 @@ int	 cmd_help(int, char **);
 int	 cmd_new(int, char **);
 int	 cmd_validate(int, char **);
 int	 cmd_version(int, char **);
+int	 cmd_diff(int, char **);
+int	 cmd_history(int, char **);
+
+struct pia_changes;
+/** The label of column col (0-5: 変更日 ... 提出時期に係る説明) of the
+ *  変更箇所 table, from the vocabulary; English when en. */
+const char *diff_col(const struct pia_vocab *, enum pia_kind, int col, int en);
+/** Checks a --date argument; EXIT_USAGE (after the message) or 0. */
+int	 diff_date_arg(const struct cmd *, const char *);
+/** Today's date as YYYY-MM-DD. */
+void	 diff_today(char out[11]);
+/** Loads the vocabulary and both documents and diffs them; -1 with
+ *  findings in d on failure (the caller frees what was set). */
+int	 diff_load(const char *oldp, const char *newp, unsigned flags,
+	    struct pia_vocab **, struct pia_doc **, struct pia_doc **,
+	    struct pia_changes **, struct pia_diags *);
 
 #endif

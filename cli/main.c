@@ -40,6 +40,49 @@ const struct cmd commands[] = {
 	  "  -            check standard input\n"
 	  "Exit status: 0 no errors, 1 errors found (a malformed file is a "
 	  "finding), 2 usage, 3 system failure\n" },
+	{ "diff", cmd_diff,
+	  "2つの版の差分を変更箇所の表として出力する",
+	  "print the changes between two revisions as 変更箇所 rows",
+	  "pia diff [-T text|json|xml|csv|html] [--date YYYY-MM-DD] [-W] "
+	  "[-o FILE] OLD NEW",
+	  "  -T text      変更箇所を1行ずつ読みやすく (既定)\n"
+	  "  -T csv       公式の列名 (変更日, 項目, 変更前の記載, 変更後の記載, "
+	  "提出時期, 提出時期に係る説明) の CSV\n"
+	  "  -T json      JSON で出力\n"
+	  "  -T xml       評価書の変更箇所 (changes) に挿入できる change 要素\n"
+	  "  -T html      変更語句を <del>/<ins> で示す単独の HTML\n"
+	  "  --date D     変更日 (既定は今日)\n"
+	  "  -W           空白や全角・半角だけの違いも示す\n"
+	  "  -o FILE      FILE に書き出す (一時ファイルから置き換え)\n"
+	  "提出時期は案です: ※の項目は事前、それ以外は事後。\n"
+	  "終了コード: 0 差分なし、1 差分あり、2 問題あり (diff(1) と同じ)\n",
+	  "  -T text      readable rows (default)\n"
+	  "  -T csv       CSV with the official column names\n"
+	  "  -T json      JSON output\n"
+	  "  -T xml       <change> elements ready for an assessment's <changes>\n"
+	  "  -T html      a self-contained page, changed words in <del>/<ins>\n"
+	  "  --date D     the date of the change (default: today)\n"
+	  "  -W           also show whitespace-only and width-only edits\n"
+	  "  -o FILE      write to FILE, atomically\n"
+	  "提出時期 is a proposal: 事前 for ※ items, 事後 otherwise.\n"
+	  "Exit status: 0 equal, 1 different, 2 trouble (as diff(1))\n" },
+	{ "history", cmd_history,
+	  "差分を新しい版の変更箇所に追記する",
+	  "append the changes to the new revision's 変更箇所",
+	  "pia history --date YYYY-MM-DD OLD NEW [-o OUT]",
+	  "  --date D     変更日 (必須)\n"
+	  "  -o OUT       NEW を書き換えず OUT に書き出す\n"
+	  "NEW の変更箇所に pia diff の行を追記します (一時ファイルから置き換え)。"
+	  "既にある行 (項目、変更前、変更後が同じ) は追加しないので、2回実行"
+	  "しても重複しません。\n"
+	  "終了コード: 0 成功 (追加なしを含む)、2 使い方の誤り、3 読み込み・"
+	  "書き出しの失敗\n",
+	  "  --date D     the date of the change (required)\n"
+	  "  -o OUT       write to OUT instead of rewriting NEW\n"
+	  "Appends the rows of pia diff to NEW's 変更箇所, atomically; a row "
+	  "already there (same item, before, after) is not added again.\n"
+	  "Exit status: 0 done (also when nothing was added), 2 usage, 3 an "
+	  "input could not be read or the output not written\n" },
 	{ "help", cmd_help,
 	  "コマンドの説明を表示する",
 	  "show help for a command",

@@ -622,10 +622,55 @@ entry_pos(const xmlNode *e, int *total)
 	return pos;
 }
 
+/*
+ * The name of an entry: the text of its first one-line field in document
+ * order (a 特定個人情報ファイル's 1. 特定個人情報ファイル名).  Malloc'd, or
+ * NULL when there is none or it is empty.
+ */
+static char *
+entry_name(const struct pia_vocab *v, enum pia_kind k, const xmlNode *e,
+    int depth)
+{
+	const xmlNode		*c;
+	const struct pia_vnode	*vn;
+	char			*s, *p, *q;
+
+	for (c = e->children; c != NULL && depth < 3; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    (vn = pia_vocab_lookup(v, k, c)) == NULL)
+			continue;
+		if (vn->type == PIA_V_FIELD && vn->ftype == PIA_F_LINE) {
+			if ((s = (char *)xmlNodeGetContent(c)) == NULL)
+				return NULL;
+			for (p = s; *p == ' ' || *p == '\n' || *p == '\t'; p++)
+				continue;
+			q = strdup(p);
+			xmlFree(s);
+			if (q != NULL) {
+				for (p = q + strlen(q); p > q && (p[-1] == ' ' ||
+				    p[-1] == '\n' || p[-1] == '\t'); p--)
+					continue;
+				*p = '\0';
+				if (*q == '\0') {
+					free(q);
+					q = NULL;
+				}
+			}
+			return q;
+		}
+		if (vn->type == PIA_V_FIELD || vn->type == PIA_V_LIST)
+			continue;
+		if ((s = entry_name(v, k, c, depth + 1)) != NULL)
+			return s;
+	}
+	return NULL;
+}
+
 char *
 pia_vocab_path(const struct pia_vocab *v, enum pia_kind k, const xmlNode *e,
     const char *lang)
 {
+	char			*pending = NULL, *pend_label = NULL;
 	const xmlNode		*chain[PIA_MAX_DEPTH + 2];
 	const struct pia_vnode	*vn;
 	struct sbuf		 b = { NULL, 0, 0 };
@@ -652,6 +697,18 @@ pia_vocab_path(const struct pia_vocab *v, enum pia_kind k, const xmlNode *e,
 			/* One 特定個人情報ファイル needs no number. */
 			if (vn->el != NULL && total == 1)
 				continue;
+			/* Several are named by their name after the heading
+			 * that follows: "II 特定個人情報ファイルの概要(○○ファイル)";
+			 * the number is the fallback for a file without one. */
+			if (vn->el != NULL && pending == NULL &&
+			    (pending = entry_name(v, k, chain[n], 0)) != NULL) {
+				free(pend_label);
+				if (asprintf(&pend_label, "%s%s%d", en ?
+				    pia_vnode_en(vn) : pia_vnode_label(vn, k),
+				    en ? " " : "", pos) < 0)
+					pend_label = NULL;
+				continue;
+			}
 			if (asprintf(&t, "%s%s%d", en ? pia_vnode_en(vn) :
 			    pia_vnode_label(vn, k), en ? " " : "", pos) < 0)
 				t = NULL;
@@ -664,10 +721,32 @@ pia_vocab_path(const struct pia_vocab *v, enum pia_kind k, const xmlNode *e,
 			char *m = en ? NULL : strstr(t, " ※");
 			if (m != NULL)
 				*m = '\0';
+			if (pending != NULL) {
+				char *u = NULL;
+
+				if (asprintf(&u, "%s%s(%s)", t, en ? " " : "",
+				    pending) >= 0) {
+					free(t);
+					t = u;
+				}
+				free(pending);
+				pending = NULL;
+			}
 			sb_add(&b, t, sep);
 		}
 		free(t);
 	}
+	/* The path of the file entry itself. */
+	if (pending != NULL) {
+		char *u = NULL;
+
+		if (asprintf(&u, "%s(%s)", pend_label ? pend_label : "",
+		    pending) >= 0)
+			sb_add(&b, u, sep);
+		free(u);
+	}
+	free(pending);
+	free(pend_label);
 	if (b.s == NULL)
 		b.s = strdup("");
 	return b.s;
