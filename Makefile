@@ -14,7 +14,7 @@ MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/pia
 
 CC	?= cc
-PKGS	 = libxml-2.0 icu-uc icu-i18n
+PKGS	 = libxml-2.0 icu-uc icu-i18n libxslt libexslt cairo pangocairo fontconfig
 OPT	?= -O2
 SAN	?=
 ifeq ($(SAN),1)
@@ -38,10 +38,11 @@ LIBS	 = $(PKG_LIBS) -lpthread
 
 MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o
 VALID_OBJS = validators/schema.o
-TMPL_OBJS  = templates/skeleton.o
+TMPL_OBJS  = templates/skeleton.o templates/transform.o templates/typeset.o \
+	     templates/pdf.o templates/render.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
-	     cli/cmd_validate.o
+	     cli/cmd_validate.o cli/cmd_render.o
 UNIT_TESTS = test_i18n test_diag test_doc test_vocab
 
 KINDS	 = full focused basic
@@ -51,7 +52,9 @@ SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
-	   xsltproc libcmocka-dev valgrind
+	   xsltproc libcmocka-dev valgrind libxslt1-dev libcairo2-dev \
+	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
+	   fonts-ipaexfont-gothic poppler-utils
 
 LIB	 = $(BUILD)/libpia.a
 ifeq ($(SAN),1)
