@@ -147,15 +147,21 @@ keep(struct ts *t, PangoLayout *l)
 	return l;
 }
 
-/* Reports characters drawn with no glyph in the Japanese font. */
-static void
+/* Reports characters that have no glyph in the Japanese font and returns
+ *  the text with each of them replaced by 〓 (geta, the Japanese mark for
+ *  a missing character, which the font has), or NULL when all is well.
+ *  Pango would draw a hex box from another font instead. */
+static char *
 check_glyphs(struct ts *t, PangoLayout *l)
 {
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
 	const char	*text = pango_layout_get_text(l);
+	size_t		 tlen = strlen(text);
+	char		*bad = NULL;
 	PangoLayoutRun	*r;
+	GString		*out;
 	int		 i, j;
-	size_t		 k;
+	size_t		 k, n;
 	char		 ch[8];
 
 	do {
@@ -166,8 +172,12 @@ check_glyphs(struct ts *t, PangoLayout *l)
 			    PANGO_GLYPH_UNKNOWN_FLAG))
 				continue;
 			j = r->item->offset + r->glyphs->log_clusters[i];
+			if (bad == NULL && (bad = calloc(tlen + 1, 1)) == NULL)
+				break;
+			bad[j] = 1;
 			k = (size_t)(g_utf8_next_char(text + j) - (text + j));
-			if (k >= sizeof(ch))
+			if (k >= sizeof(ch) || g_unichar_isspace(
+			    g_utf8_get_char(text + j)))
 				continue;
 			memcpy(ch, text + j, k);
 			ch[k] = '\0';
@@ -181,12 +191,24 @@ check_glyphs(struct ts *t, PangoLayout *l)
 			pia_diags_add(t->d, PIA_WARNING, "render-glyph",
 			    t->name, 0, NULL, NULL,
 			    "文字「%s」(U+%04X) は日本語フォント %s にないため"
-			    "表示できません", "character \"%s\" (U+%04X) is not "
-			    "in the Japanese font %s and cannot be shown", ch,
+			    "〓で表示します", "character \"%s\" (U+%04X) is not "
+			    "in the Japanese font %s and is shown as 〓", ch,
 			    (unsigned)g_utf8_get_char(ch), t->L->family);
 		}
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
+	if (bad == NULL)
+		return NULL;
+	out = g_string_new(NULL);
+	for (k = 0; k < tlen; k += n) {
+		n = (size_t)(g_utf8_next_char(text + k) - (text + k));
+		if (bad[k] && !g_unichar_isspace(g_utf8_get_char(text + k)))
+			g_string_append(out, "〓");
+		else
+			g_string_append_len(out, text + k, (gssize)n);
+	}
+	free(bad);
+	return g_string_free(out, FALSE);
 }
 
 /* A paragraph of text in width w.  bold/size as given. */
@@ -197,6 +219,7 @@ make_layout(struct ts *t, const char *text, double w, double size, int bold,
 	PangoLayout		*l = pango_layout_new(t->L->ctx);
 	PangoFontDescription	*fd = pango_font_description_new();
 	PangoAttrList		*al = pango_attr_list_new();
+	char			*fixed;
 
 	pango_font_description_set_family(fd, t->L->family);
 	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
@@ -208,13 +231,19 @@ make_layout(struct ts *t, const char *text, double w, double size, int bold,
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_attr_list_insert(al, pango_attr_fallback_new(FALSE));
+	/* no hyphen is added where a Latin word is broken: the text stays
+	 * as written (and searchable) */
+	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
 	pango_layout_set_attributes(l, al);
 	pango_attr_list_unref(al);
 	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_text(l, text, -1);
-	check_glyphs(t, l);
+	if ((fixed = check_glyphs(t, l)) != NULL) {
+		pango_layout_set_text(l, fixed, -1);
+		g_free(fixed);
+	}
 	return keep(t, l);
 }
 
