@@ -47,6 +47,7 @@ UNIT_TESTS = test_i18n test_diag test_doc test_vocab
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd
+DEMO_DIR = build/demo
 SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 	   samples/basic.xml
 
@@ -63,7 +64,7 @@ else
 PROG	 = pia
 endif
 
-.PHONY: all deps demo check test unit install uninstall clean bench
+.PHONY: all deps demo check test unit install uninstall clean bench preview
 .SUFFIXES:
 
 all: $(PROG) $(SCHEMAS)
@@ -117,6 +118,21 @@ demo: deps
 	@echo
 	@echo "== pia validate samples/*.xml"
 	@./pia validate $(SAMPLES); rc=$$?; echo "exit status: $$rc"; exit $$rc
+	@echo
+	@echo "== pia render samples/*.xml -> $(DEMO_DIR)/"
+	@mkdir -p $(DEMO_DIR)
+	@for s in $(SAMPLES); do \
+	  n=$$(basename $$s .xml); \
+	  PIA_DATADIR=. ./pia render -o $(DEMO_DIR)/$$n.pdf $$s || exit 1; \
+	  PIA_DATADIR=. ./pia render -T html -o $(DEMO_DIR)/$$n.html $$s || exit 1; \
+	done
+	@echo "PDF and HTML of the samples: $$(pwd)/$(DEMO_DIR)/"
+	@ls -l $(DEMO_DIR)
+
+# The page of samples/full.xml that the README shows (committed).
+preview: all
+	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview.pdf samples/full.xml
+	pdftoppm -png -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
 
 # The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
 test: all unit
@@ -130,6 +146,7 @@ check: deps
 
 bench: all
 	sh tests/bench/validate.sh
+	sh tests/bench/render.sh
 
 install: all pia.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -137,6 +154,9 @@ install: all pia.1
 	install -m 755 pia $(DESTDIR)$(BINDIR)/pia
 	install -m 644 pia.1 $(DESTDIR)$(MANDIR)/man1/pia.1
 	install -m 644 model/vocab.xml $(DESTDIR)$(DATADIR)/model/vocab.xml
+	install -d $(DESTDIR)$(DATADIR)/templates
+	install -m 644 templates/print.xsl templates/html.xsl templates/print.rng \
+	  $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/model/schema/
 
 uninstall:

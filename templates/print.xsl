@@ -303,15 +303,15 @@
 <xsl:template match="n[@t='list']" mode="tabular">
   <xsl:param name="ctx"/>
   <xsl:variable name="v" select="."/>
-  <xsl:variable name="fixed" select="count(n[@ft='date']) * 13 + count(n[@ft='choice']) * 8"/>
+  <xsl:variable name="fixed" select="count(n[@ft='date']) * 15 + count(n[@ft='choice']) * 9"/>
   <xsl:variable name="flex" select="count(n[@ft!='date' and @ft!='choice'])"/>
   <table header="1">
     <xsl:attribute name="cols">
       <xsl:for-each select="n">
         <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
         <xsl:choose>
-          <xsl:when test="@ft='date'">13</xsl:when>
-          <xsl:when test="@ft='choice'">8</xsl:when>
+          <xsl:when test="@ft='date'">15</xsl:when>
+          <xsl:when test="@ft='choice'">9</xsl:when>
           <xsl:otherwise><xsl:value-of select="floor((100 - $fixed) div $flex)"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>

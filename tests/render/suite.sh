@@ -81,6 +81,7 @@ stage_suite() {		# PROG LABEL
 		return
 	fi
 	export SOURCE_DATE_EPOCH=1773619200
+	export LSAN_OPTIONS="suppressions=$(pwd)/tests/render/lsan.supp:print_suppressions=0"
 
 	# golden layout dumps
 	for x in samples/full.xml samples/full-prev.xml samples/focused.xml samples/basic.xml \
@@ -195,6 +196,17 @@ missing: $(printf '%s\n' "$miss" | head -5)"; fi
 	# an input is never modified, nothing is written beside it
 	if [ -z "$(git status --porcelain samples 2>/dev/null)" ]; then ok
 	else ko "$rl render wrote into samples/" "$(git status --porcelain samples)"; fi
-	unset SOURCE_DATE_EPOCH
+	# memory: the renderer under valgrind (fontconfig's own losses aside)
+	if [ "${VALGRIND:-}" = 1 ] && [ "$rl" = release ] && command -v valgrind >/dev/null 2>&1; then
+		for args in "-T layout samples/full.xml" "-o $rw/vg.pdf samples/focused.xml" \
+		    "-T html -o $rw/vg.html samples/basic.xml"; do
+			vg=$(valgrind -q --num-callers=40 --leak-check=full --show-leak-kinds=definite \
+			    --errors-for-leak-kinds=definite --error-exitcode=99 \
+			    --suppressions=tests/render/valgrind.supp \
+			    "$PROG_R" render $args 2>&1 >/dev/null)
+			if [ $? -eq 99 ]; then ko "valgrind pia render $args" "$vg"; else ok; fi
+		done
+	fi
+	unset SOURCE_DATE_EPOCH LSAN_OPTIONS
 	rm -rf "$rw"
 }
