@@ -1,6 +1,7 @@
 #!/bin/sh
 # render.sh: rendering time, peak memory and PDF size of samples/full.xml
-# and of a ~330 KB assessment (grow.xsl, times=8), pia render side by side
+# of a ~60-page assessment (grow.xsl, times=4) and of a ~330 KB one
+# (times=8), pia render side by side
 # with Apache FOP and WeasyPrint on the same content: FOP gets the print
 # tree turned into XSL-FO (print2fo.xsl), WeasyPrint gets pia's own HTML;
 # both use Noto Sans CJK JP (FOP from an .otf cut out of the .ttc by
@@ -15,7 +16,10 @@ out=${BENCH_DIR:-build/bench}
 RUNS=${RUNS:-5}
 mkdir -p "$out"
 xsltproc --param times 8 tests/bench/grow.xsl samples/full.xml > "$out/big.xml"
-./pia validate "$out/big.xml" >/dev/null 2>&1 || { echo "big.xml does not validate"; exit 1; }
+xsltproc --param times 4 tests/bench/grow.xsl samples/full.xml > "$out/sixty.xml"
+for f in big sixty; do
+	./pia validate "$out/$f.xml" >/dev/null 2>&1 || { echo "$f.xml does not validate"; exit 1; }
+done
 
 # measure CMD...: prints "seconds peakKB" of one run
 measure() {
@@ -56,7 +60,7 @@ EOC
 fi
 
 printf '%-10s %-16s %6s %8s %9s %8s\n' tool input pages seconds peak_MB pdf_KB
-for f in samples/full.xml "$out/big.xml"; do
+for f in samples/full.xml "$out/sixty.xml" "$out/big.xml"; do
 	n=$(basename "$f" .xml)
 	r=$(best ./pia render -o "$out/$n.pia.pdf" "$f")
 	printf '%-10s %-16s %6s %8s %9s %8s\n' pia "$n ($(( $(wc -c < "$f") / 1024 )) KB)" \

@@ -146,6 +146,12 @@ $(printf '%s\n' "$miss" | head -10)"; fi
 			if [ -n "$pages" ] && [ "$pages" = "$want" ]; then ok; else ko "$rl render pdf pages $s" "pdfinfo $pages, layout $want"; fi
 			"$PROG_R" render -o "$rw/$s-2.pdf" "$x" 2>/dev/null
 			if cmp -s "$p" "$rw/$s-2.pdf"; then ok; else ko "$rl render pdf reproducible $s" "two renders differ"; fi
+			# links from the 項目一覧 and the outline of the sections
+			nl=$(grep -a -c '/Subtype /Link' "$p")
+			wl=$(grep -c '^  link ' "tests/render/$s.layout")
+			if [ "$nl" = "$wl" ] && [ "$wl" -gt 0 ] && grep -aq '/Outlines' "$p" &&
+			    grep -aq '/Dest (sec-basic-info)' "$p"; then ok
+			else ko "$rl render pdf links $s" "links $nl, expected $wl; outline: $(grep -ac /Outlines "$p")"; fi
 			info=$(pdfinfo "$p")
 			title=$(xmllint --xpath "string(//*[local-name()='cover']/*[local-name()='title'])" "$x")
 			org=$(xmllint --xpath "string(//*[local-name()='cover']/*[local-name()='organization'])" "$x")
