@@ -132,7 +132,7 @@ demo: deps
 # The page of samples/full.xml that the README shows (committed).
 preview: all
 	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview.pdf samples/full.xml
-	pdftoppm -png -gray -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
+	pdftoppm -png -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
 
 # The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
 test: all unit
