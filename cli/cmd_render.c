@@ -127,10 +127,10 @@ cmd_render(int argc, char **argv)
 		    "pia render: wrote %s\n"), outpath);
 	rc = EXIT_OK;
 out:
-	if (d != NULL) {
-		pia_diags_sort(d);
+	/* in the order found: the schema's findings by line, then why
+	 * nothing was written */
+	if (d != NULL)
 		print_findings_text(stderr, d);
-	}
 	free(buf);
 	free(outpath);
 	pia_doc_free(doc);
