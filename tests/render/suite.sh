@@ -109,7 +109,7 @@ $(head -20 "$rw/$n.err")"
 		if [ -z "$msg" ]; then ok; else ko "$rl render layout $n" "$msg"; fi
 
 		# 禁則: no line of text starts with closing punctuation
-		bad=$(grep -E '^  text [0-9.]+ [0-9.]+ [、。，．）」』】〕？！]' "$rw/$n.layout" | head -3)
+		bad=$(grep -E '^  text [0-9.]+ [0-9.]+ [、。，．）」』】〕？！ぁぃぅぇぉっゃゅょァィゥェォッャュョー々]' "$rw/$n.layout" | head -3)
 		if [ -z "$bad" ]; then ok; else ko "$rl render kinsoku $n" "$bad"; fi
 
 		# the print tree keeps its contract
