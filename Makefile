@@ -14,7 +14,7 @@ MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/pia
 
 CC	?= cc
-PKGS	 = libxml-2.0 icu-uc icu-i18n
+PKGS	 = libxml-2.0 icu-uc icu-i18n libxslt libexslt cairo pangocairo fontconfig
 OPT	?= -O2
 SAN	?=
 ifeq ($(SAN),1)
@@ -39,20 +39,25 @@ LIBS	 = $(PKG_LIBS) -lpthread
 MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o \
 	     model/value.o model/diff.o model/wdiff.o model/changes.o
 VALID_OBJS = validators/schema.o
-TMPL_OBJS  = templates/skeleton.o
+TMPL_OBJS  = templates/skeleton.o templates/transform.o templates/typeset.o \
+	     templates/pdf.o templates/render.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
-	     cli/cmd_validate.o cli/cmd_diff.o cli/cmd_history.o
+	     cli/cmd_validate.o cli/cmd_diff.o cli/cmd_history.o \
+	     cli/cmd_render.o
 UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_diff
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd
+DEMO_DIR = build/demo
 SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 	   samples/basic.xml
 
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
-	   xsltproc libcmocka-dev valgrind
+	   xsltproc libcmocka-dev valgrind libxslt1-dev libcairo2-dev \
+	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
+	   fonts-ipaexfont-gothic poppler-utils
 
 LIB	 = $(BUILD)/libpia.a
 ifeq ($(SAN),1)
@@ -61,7 +66,7 @@ else
 PROG	 = pia
 endif
 
-.PHONY: all deps demo check test unit install uninstall clean bench
+.PHONY: all deps demo check test unit install uninstall clean bench preview
 .SUFFIXES:
 
 all: $(PROG) $(SCHEMAS)
@@ -115,6 +120,21 @@ demo: deps
 	@echo
 	@echo "== pia validate samples/*.xml"
 	@./pia validate $(SAMPLES); rc=$$?; echo "exit status: $$rc"; exit $$rc
+	@echo
+	@echo "== pia render samples/*.xml -> $(DEMO_DIR)/"
+	@mkdir -p $(DEMO_DIR)
+	@for s in $(SAMPLES); do \
+	  n=$$(basename $$s .xml); \
+	  PIA_DATADIR=. ./pia render -o $(DEMO_DIR)/$$n.pdf $$s || exit 1; \
+	  PIA_DATADIR=. ./pia render -T html -o $(DEMO_DIR)/$$n.html $$s || exit 1; \
+	done
+	@echo "PDF and HTML of the samples: $$(pwd)/$(DEMO_DIR)/"
+	@ls -l $(DEMO_DIR)
+
+# The page of samples/full.xml that the README shows (committed).
+preview: all
+	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview.pdf samples/full.xml
+	pdftoppm -png -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
 
 # The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
 test: all unit
@@ -129,6 +149,7 @@ check: deps
 bench: all
 	sh tests/bench/validate.sh
 	sh tests/bench/diff.sh
+	sh tests/bench/render.sh
 
 install: all pia.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -136,6 +157,9 @@ install: all pia.1
 	install -m 755 pia $(DESTDIR)$(BINDIR)/pia
 	install -m 644 pia.1 $(DESTDIR)$(MANDIR)/man1/pia.1
 	install -m 644 model/vocab.xml $(DESTDIR)$(DATADIR)/model/vocab.xml
+	install -d $(DESTDIR)$(DATADIR)/templates
+	install -m 644 templates/print.xsl templates/html.xsl templates/print.rng \
+	  $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/model/schema/
 
 uninstall:

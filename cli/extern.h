@@ -53,6 +53,7 @@ void	 print_system_errors(const struct pia_diags *);
 int	 cmd_help(int, char **);
 int	 cmd_new(int, char **);
 int	 cmd_validate(int, char **);
+int	 cmd_render(int, char **);
 int	 cmd_version(int, char **);
 int	 cmd_diff(int, char **);
 int	 cmd_history(int, char **);

@@ -83,6 +83,35 @@ const struct cmd commands[] = {
 	  "already there (same item, before, after) is not added again.\n"
 	  "Exit status: 0 done (also when nothing was added), 2 usage, 3 an "
 	  "input could not be read or the output not written\n" },
+	{ "render", cmd_render,
+	  "評価書を PDF・HTML に出力する (公表用の様式の体裁)",
+	  "render an assessment to PDF or HTML (the look of the official form)",
+	  "pia render [-T pdf|html|layout|print] [-o OUT] [--only changes] FILE",
+	  "  -T pdf       A4 の PDF (既定)。フォントは Noto Sans CJK JP "
+	  "(なければ IPAexGothic) を埋め込みます\n"
+	  "  -T html      一つのファイルで完結する HTML\n"
+	  "  -T layout    ページ配置のテキスト (テスト用)\n"
+	  "  -T print     中間の印刷用ツリー (XML)\n"
+	  "  -o OUT       出力先 (既定: FILE の拡張子を .pdf / .html に替えた"
+	  "もの、layout と print は標準出力)。失敗しても中途半端なファイルは"
+	  "残りません\n"
+	  "  --only changes  変更箇所の表だけを出力\n"
+	  "検証エラーのある文書は出力しません (警告だけなら出力します)。"
+	  "SOURCE_DATE_EPOCH を設定すると同じ入力から同じ PDF になります\n"
+	  "終了コード: 0 出力した、1 文書にエラー、2 使い方の誤り、"
+	  "3 システムエラー (フォントがない、書き込めない等)\n",
+	  "  -T pdf       A4 PDF (default), with Noto Sans CJK JP (else "
+	  "IPAexGothic) embedded\n"
+	  "  -T html      one self-contained HTML page\n"
+	  "  -T layout    text dump of the page layout (for tests)\n"
+	  "  -T print     the intermediate print tree (XML)\n"
+	  "  -o OUT       output (default: FILE with .pdf / .html; standard "
+	  "output for layout and print), written atomically\n"
+	  "  --only changes  render the change table (変更箇所) alone\n"
+	  "A document with errors is not rendered (warnings are fine).  With "
+	  "SOURCE_DATE_EPOCH set the same input gives the same PDF bytes\n"
+	  "Exit status: 0 rendered, 1 errors in the document, 2 usage, "
+	  "3 system failure (no font, cannot write, ...)\n" },
 	{ "help", cmd_help,
 	  "コマンドの説明を表示する",
 	  "show help for a command",

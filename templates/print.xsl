@@ -1,0 +1,482 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  print.xsl: an assessment (urn:pia:assessment:1) to the print vocabulary
+  (urn:pia:print:1, contract in templates/print.rng).
+
+  No label is typed here.  The stylesheet walks the vocabulary of the
+  document's kind, resolved by templates/transform.c and handed over as
+  pia:form() (elements n with @t section|group|list|field|derived, @ft the
+  field type, @title the printed label with number and ※, o children the
+  option texts), and pulls each value from the assessment.  The only words
+  of its own are the form's chrome below (the <選択肢> caption and the
+  range sign of a period), kept in one place.
+
+  Parameter only: '' (everything) or 'changes' (the 変更箇所 table alone).
+-->
+<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:a="urn:pia:assessment:1"
+  xmlns:pia="urn:pia:xslt:1"
+  xmlns:dyn="http://exslt.org/dynamic"
+  xmlns:exsl="http://exslt.org/common"
+  xmlns="urn:pia:print:1"
+  extension-element-prefixes="dyn exsl pia"
+  exclude-result-prefixes="a pia dyn exsl">
+
+<xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+<xsl:param name="only" select="''"/>
+
+<xsl:variable name="form" select="pia:form()"/>
+<xsl:variable name="A" select="/a:assessment"/>
+<xsl:variable name="cover" select="$A/a:cover"/>
+<xsl:variable name="none" select="/.."/>
+
+<!-- the form's chrome -->
+<xsl:variable name="t-options">&lt;選択肢&gt;</xsl:variable>
+<xsl:variable name="t-range">～</xsl:variable>
+<!-- checkbox signs: both are in the Japanese fonts (☐☑ are not) -->
+<xsl:variable name="t-on">■</xsl:variable>
+<xsl:variable name="t-off">□</xsl:variable>
+<xsl:variable name="t-unknown">？</xsl:variable>
+
+<xsl:template match="/">
+  <xsl:variable name="cv" select="$form/n[@el='cover']"/>
+  <xsl:variable name="title" select="normalize-space($cover/a:title)"/>
+  <print kind="{$form/@kind}" title="{$title}"
+    author="{normalize-space($cover/a:organization)}"
+    subject="{$form/@name} ({$form/@style})"
+    keywords="{$form/@name}, {$form/@style}, {$cv/n[@el='number']/@label} {normalize-space($cover/a:number)}, {normalize-space($cover/a:organization)}"
+    header="{$title}">
+    <xsl:choose>
+      <xsl:when test="$only = 'changes'">
+        <xsl:apply-templates select="$form/n[@el='changes']" mode="top">
+          <xsl:with-param name="ctx" select="$A"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <page id="cover" outline="{$cv/@title}">
+          <heading level="0"><xsl:value-of select="$form/@name"/></heading>
+          <p align="right"><xsl:value-of select="$form/@style"/></p>
+          <table cols="28 72">
+            <xsl:apply-templates select="$cv/n" mode="row">
+              <xsl:with-param name="ctx" select="$cover"/>
+            </xsl:apply-templates>
+          </table>
+          <toc>
+            <xsl:apply-templates select="$form/n[not(@el='cover')]" mode="toc">
+              <xsl:with-param name="ctx" select="$A"/>
+            </xsl:apply-templates>
+          </toc>
+        </page>
+        <xsl:apply-templates select="$form/n[not(@el='cover')]" mode="top">
+          <xsl:with-param name="ctx" select="$A"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </print>
+</xsl:template>
+
+
+<!-- ===================== top level: sections and the file list ===================== -->
+
+<xsl:template match="n[@t='section']" mode="top">
+  <xsl:param name="ctx"/>
+  <xsl:param name="suffix" select="''"/>
+  <xsl:param name="idp" select="''"/>
+  <xsl:variable name="v" select="."/>
+  <xsl:variable name="e" select="$ctx/a:*[local-name() = $v/@el]"/>
+  <section id="sec-{@el}{$idp}" outline="{@title}{$suffix}" break="page">
+    <heading level="1"><xsl:value-of select="@title"/></heading>
+    <xsl:if test="$suffix != ''">
+      <p><xsl:value-of select="normalize-space($suffix)"/></p>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="count(n) = 1 and n[@t='list'] and not(n/n[@t!='field'])">
+        <xsl:apply-templates select="n" mode="tabular">
+          <xsl:with-param name="ctx" select="$e"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <table cols="34 66">
+          <xsl:apply-templates select="n" mode="row">
+            <xsl:with-param name="ctx" select="$e"/>
+          </xsl:apply-templates>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </section>
+</xsl:template>
+
+<xsl:template match="n[@t='list']" mode="top">
+  <xsl:param name="ctx"/>
+  <xsl:variable name="v" select="."/>
+  <xsl:for-each select="$ctx/a:*[local-name() = $v/@el]/a:*[local-name() = $v/@entry]
+      | $ctx[not($v/@el)]/a:*[local-name() = $v/@entry]">
+    <xsl:variable name="ent" select="."/>
+    <xsl:variable name="pos" select="position()"/>
+    <xsl:for-each select="$v/n">
+      <xsl:apply-templates select="." mode="top">
+        <xsl:with-param name="ctx" select="$ent"/>
+        <xsl:with-param name="suffix"
+          select="concat(' (', $v/@label, $pos, ' ', normalize-space($ent/a:overview/a:name), ')')"/>
+        <xsl:with-param name="idp" select="concat('-', $pos)"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
+  </xsl:for-each>
+</xsl:template>
+
+<xsl:template match="n" mode="top"/>
+
+<!-- the 項目一覧 of the cover: the same walk, one entry per section -->
+<xsl:template match="n[@t='section']" mode="toc">
+  <xsl:param name="suffix" select="''"/>
+  <xsl:param name="idp" select="''"/>
+  <entry target="sec-{@el}{$idp}"><xsl:value-of select="concat(@title, $suffix)"/></entry>
+</xsl:template>
+
+<xsl:template match="n[@t='list']" mode="toc">
+  <xsl:param name="ctx"/>
+  <xsl:variable name="v" select="."/>
+  <xsl:for-each select="$ctx/a:*[local-name() = $v/@el]/a:*[local-name() = $v/@entry]
+      | $ctx[not($v/@el)]/a:*[local-name() = $v/@entry]">
+    <xsl:variable name="ent" select="."/>
+    <xsl:variable name="pos" select="position()"/>
+    <xsl:for-each select="$v/n">
+      <xsl:apply-templates select="." mode="toc">
+        <xsl:with-param name="suffix"
+          select="concat(' (', $v/@label, $pos, ' ', normalize-space($ent/a:overview/a:name), ')')"/>
+        <xsl:with-param name="idp" select="concat('-', $pos)"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
+  </xsl:for-each>
+</xsl:template>
+
+<xsl:template match="n" mode="toc"/>
+
+<!-- ===================== rows of a label/value table ===================== -->
+
+<xsl:template match="n[@t='field']" mode="row">
+  <xsl:param name="ctx"/>
+  <xsl:param name="depth" select="0"/>
+  <row>
+    <cell role="label" depth="{$depth}"><xsl:value-of select="@title"/></cell>
+    <cell>
+      <xsl:apply-templates select="." mode="value">
+        <xsl:with-param name="e" select="$ctx/a:*[local-name() = current()/@el]"/>
+      </xsl:apply-templates>
+    </cell>
+  </row>
+</xsl:template>
+
+<xsl:template match="n[@t='derived']" mode="row">
+  <xsl:param name="ctx"/>
+  <xsl:param name="depth" select="0"/>
+  <row>
+    <cell role="label" depth="{$depth}"><xsl:value-of select="@title"/></cell>
+    <cell><xsl:call-template name="derived"><xsl:with-param name="ctx" select="$ctx"/></xsl:call-template></cell>
+  </row>
+</xsl:template>
+
+<!-- A derived value: @value evaluated at the parent element, or at the
+     assessment root when that gives no node (paths from the root). -->
+<xsl:template name="derived">
+  <xsl:param name="ctx"/>
+  <xsl:variable name="v" select="."/>
+  <xsl:variable name="here">
+    <xsl:for-each select="$ctx[1]">
+      <xsl:variable name="r" select="dyn:evaluate($v/@value)"/>
+      <xsl:choose>
+        <xsl:when test="exsl:object-type($r) = 'node-set'">
+          <xsl:for-each select="$r"><v><xsl:value-of select="normalize-space(.)"/></v></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><v><xsl:value-of select="$r"/></v></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="root">
+    <xsl:if test="count(exsl:node-set($here)/*) = 0">
+      <xsl:for-each select="$A">
+        <xsl:variable name="r" select="dyn:evaluate($v/@value)"/>
+        <xsl:choose>
+          <xsl:when test="exsl:object-type($r) = 'node-set'">
+            <xsl:for-each select="$r"><v><xsl:value-of select="normalize-space(.)"/></v></xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise><v><xsl:value-of select="$r"/></v></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="vals" select="exsl:node-set($here)/* | exsl:node-set($root)/*"/>
+  <xsl:choose>
+    <xsl:when test="count($vals) &gt; 1">
+      <list type="ol">
+        <xsl:for-each select="$vals"><item><xsl:value-of select="."/></item></xsl:for-each>
+      </list>
+    </xsl:when>
+    <xsl:otherwise><p><xsl:value-of select="$vals"/></p></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="n[@t='group']" mode="row">
+  <xsl:param name="ctx"/>
+  <xsl:param name="depth" select="0"/>
+  <xsl:variable name="g" select="$ctx/a:*[local-name() = current()/@el]"/>
+  <xsl:variable name="self" select="n[@self='yes'][1]"/>
+  <xsl:choose>
+    <xsl:when test="$self">
+      <row>
+        <cell role="label" depth="{$depth}"><xsl:value-of select="@title"/></cell>
+        <cell>
+          <xsl:apply-templates select="$self" mode="value">
+            <xsl:with-param name="e" select="$g/a:*[local-name() = $self/@el]"/>
+          </xsl:apply-templates>
+        </cell>
+      </row>
+    </xsl:when>
+    <xsl:otherwise>
+      <row><cell role="label" span="2" depth="{$depth}"><xsl:value-of select="@title"/></cell></row>
+    </xsl:otherwise>
+  </xsl:choose>
+  <xsl:apply-templates select="n[not(@self='yes')]" mode="row">
+    <xsl:with-param name="ctx" select="$g"/>
+    <xsl:with-param name="depth" select="$depth + 1"/>
+  </xsl:apply-templates>
+</xsl:template>
+
+<xsl:template match="n[@t='list']" mode="row">
+  <xsl:param name="ctx"/>
+  <xsl:param name="depth" select="0"/>
+  <xsl:variable name="v" select="."/>
+  <xsl:variable name="ents" select="$ctx/a:*[local-name() = $v/@el]/a:*[local-name() = $v/@entry]
+      | $ctx[not($v/@el)]/a:*[local-name() = $v/@entry]"/>
+  <xsl:for-each select="$ents">
+    <xsl:call-template name="entry">
+      <xsl:with-param name="v" select="$v"/>
+      <xsl:with-param name="ent" select="."/>
+      <xsl:with-param name="pos" select="position()"/>
+      <xsl:with-param name="depth" select="$depth"/>
+    </xsl:call-template>
+  </xsl:for-each>
+  <!-- no entry: the form still shows the first one, blank -->
+  <xsl:if test="not($ents)">
+    <xsl:call-template name="entry">
+      <xsl:with-param name="v" select="$v"/>
+      <xsl:with-param name="ent" select="$none"/>
+      <xsl:with-param name="pos" select="1"/>
+      <xsl:with-param name="depth" select="$depth"/>
+    </xsl:call-template>
+  </xsl:if>
+</xsl:template>
+
+<xsl:template name="entry">
+  <xsl:param name="v"/>
+  <xsl:param name="ent"/>
+  <xsl:param name="pos"/>
+  <xsl:param name="depth"/>
+  <xsl:variable name="self" select="$v/n[@self='yes'][1]"/>
+  <xsl:choose>
+    <xsl:when test="$self">
+      <row>
+        <cell role="label" depth="{$depth}"><xsl:value-of select="concat($v/@label, $pos)"/></cell>
+        <cell>
+          <xsl:apply-templates select="$self" mode="value">
+            <xsl:with-param name="e" select="$ent/a:*[local-name() = $self/@el]"/>
+          </xsl:apply-templates>
+        </cell>
+      </row>
+    </xsl:when>
+    <xsl:otherwise>
+      <row><cell role="label" span="2" depth="{$depth}"><xsl:value-of select="concat($v/@label, $pos)"/></cell></row>
+    </xsl:otherwise>
+  </xsl:choose>
+  <xsl:apply-templates select="$v/n[not(@self='yes')]" mode="row">
+    <xsl:with-param name="ctx" select="$ent"/>
+    <xsl:with-param name="depth" select="$depth + 1"/>
+  </xsl:apply-templates>
+</xsl:template>
+
+<xsl:template match="n" mode="row"/>
+
+<!-- ===================== a list printed as a table (変更箇所) ===================== -->
+
+<xsl:template match="n[@t='list']" mode="tabular">
+  <xsl:param name="ctx"/>
+  <xsl:variable name="v" select="."/>
+  <xsl:variable name="fixed" select="count(n[@ft='date']) * 15 + count(n[@ft='choice']) * 9"/>
+  <xsl:variable name="flex" select="count(n[@ft!='date' and @ft!='choice'])"/>
+  <table header="1">
+    <xsl:attribute name="cols">
+      <xsl:for-each select="n">
+        <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:choose>
+          <xsl:when test="@ft='date'">15</xsl:when>
+          <xsl:when test="@ft='choice'">9</xsl:when>
+          <xsl:otherwise><xsl:value-of select="floor((100 - $fixed) div $flex)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:attribute>
+    <row header="yes">
+      <xsl:for-each select="n"><cell role="label"><xsl:value-of select="@title"/></cell></xsl:for-each>
+    </row>
+    <xsl:for-each select="$ctx/a:*[local-name() = $v/@el]/a:*[local-name() = $v/@entry]
+        | $ctx[not($v/@el)]/a:*[local-name() = $v/@entry]">
+      <xsl:variable name="ent" select="."/>
+      <row>
+        <xsl:for-each select="$v/n">
+          <cell>
+            <xsl:apply-templates select="." mode="value">
+              <xsl:with-param name="e" select="$ent/a:*[local-name() = current()/@el]"/>
+              <xsl:with-param name="brief" select="true()"/>
+            </xsl:apply-templates>
+          </cell>
+        </xsl:for-each>
+      </row>
+    </xsl:for-each>
+  </table>
+</xsl:template>
+
+<!-- ===================== values ===================== -->
+
+<xsl:template match="n[@ft='line']" mode="value">
+  <xsl:param name="e"/>
+  <p><xsl:value-of select="normalize-space($e)"/></p>
+</xsl:template>
+
+<xsl:template match="n[@ft='text']" mode="value">
+  <xsl:param name="e"/>
+  <xsl:choose>
+    <xsl:when test="$e/a:p | $e/a:ul | $e/a:ol">
+      <xsl:apply-templates select="$e/node()" mode="block"/>
+    </xsl:when>
+    <xsl:otherwise>
+      <p><xsl:apply-templates select="$e/node()" mode="inline"/></p>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="a:p" mode="block">
+  <p><xsl:apply-templates mode="inline"/></p>
+</xsl:template>
+<xsl:template match="a:ul|a:ol" mode="block">
+  <list type="{local-name()}">
+    <xsl:for-each select="a:li"><item><xsl:apply-templates mode="inline"/></item></xsl:for-each>
+  </list>
+</xsl:template>
+<xsl:template match="text()" mode="block">
+  <xsl:if test="normalize-space(.) != ''"><p><xsl:value-of select="normalize-space(.)"/></p></xsl:if>
+</xsl:template>
+<xsl:template match="*" mode="block"/>
+
+<xsl:template match="text()" mode="inline">
+  <xsl:value-of select="normalize-space(.)"/>
+</xsl:template>
+<xsl:template match="a:br" mode="inline"><br/></xsl:template>
+<xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>
+
+<xsl:template match="n[@ft='date']" mode="value">
+  <xsl:param name="e"/>
+  <p>
+    <xsl:if test="normalize-space($e) != ''">
+      <xsl:value-of select="concat(pia:wareki(normalize-space($e)), $e/@qualifier)"/>
+    </xsl:if>
+  </p>
+</xsl:template>
+
+<xsl:template match="n[@ft='period']" mode="value">
+  <xsl:param name="e"/>
+  <p>
+    <xsl:if test="normalize-space($e/a:from) != ''">
+      <xsl:value-of select="concat(pia:wareki(normalize-space($e/a:from)), $e/a:from/@qualifier)"/>
+    </xsl:if>
+    <xsl:if test="normalize-space($e/a:to) != ''">
+      <xsl:value-of select="concat(' ', $t-range, ' ', pia:wareki(normalize-space($e/a:to)), $e/a:to/@qualifier)"/>
+    </xsl:if>
+  </p>
+</xsl:template>
+
+<xsl:template match="n[@ft='choice']" mode="value">
+  <xsl:param name="e"/>
+  <xsl:param name="brief" select="false()"/>
+  <xsl:choose>
+    <xsl:when test="$brief"><p><xsl:value-of select="normalize-space($e)"/></p></xsl:when>
+    <xsl:otherwise>
+      <choice value="{normalize-space($e)}" caption="{$t-options}">
+        <xsl:for-each select="o"><option n="{position()}"><xsl:value-of select="."/></option></xsl:for-each>
+      </choice>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="n[@ft='checks']" mode="value">
+  <xsl:param name="e"/>
+  <checks>
+    <xsl:for-each select="o">
+      <xsl:variable name="c" select="$e/a:check[@option = current()]"/>
+      <check>
+        <xsl:attribute name="mark">
+          <xsl:choose>
+            <xsl:when test="not($c) or $c/@ticked = 'false'">off</xsl:when>
+            <xsl:when test="$c/@ticked = 'unknown'">unknown</xsl:when>
+            <xsl:otherwise>on</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:attribute name="sign">
+          <xsl:choose>
+            <xsl:when test="not($c) or $c/@ticked = 'false'"><xsl:value-of select="$t-off"/></xsl:when>
+            <xsl:when test="$c/@ticked = 'unknown'"><xsl:value-of select="$t-unknown"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$t-on"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:if test="@group"><xsl:attribute name="group"><xsl:value-of select="@group"/></xsl:attribute></xsl:if>
+        <xsl:if test="@slot"><xsl:attribute name="slot"><xsl:value-of select="normalize-space($c)"/></xsl:attribute></xsl:if>
+        <xsl:value-of select="."/>
+      </check>
+    </xsl:for-each>
+  </checks>
+</xsl:template>
+
+<xsl:template match="n[@ft='flag']" mode="value">
+  <xsl:param name="e"/>
+  <checks>
+    <xsl:variable name="on" select="normalize-space($e) = 'true'"/>
+    <check mark="{substring('onoff', 1 + 2 * number(not($on)), 2 + number(not($on)))}"
+      sign="{concat(substring($t-on, 1, number($on) * 9), substring($t-off, 1, number(not($on)) * 9))}">
+      <xsl:value-of select="@label"/>
+    </check>
+  </checks>
+</xsl:template>
+
+<xsl:template match="n[@ft='items']" mode="value">
+  <xsl:param name="e"/>
+  <xsl:apply-templates select="$e" mode="items">
+    <xsl:with-param name="indent" select="0"/>
+  </xsl:apply-templates>
+</xsl:template>
+
+<xsl:template match="*" mode="items">
+  <xsl:param name="indent"/>
+  <xsl:if test="a:item">
+    <list type="ul" indent="{$indent}">
+      <xsl:for-each select="a:item"><item><xsl:value-of select="normalize-space(.)"/></item></xsl:for-each>
+    </list>
+  </xsl:if>
+  <xsl:for-each select="a:category">
+    <p indent="{$indent}" weight="bold"><xsl:value-of select="@name"/></p>
+    <xsl:apply-templates select="." mode="items">
+      <xsl:with-param name="indent" select="$indent + 1"/>
+    </xsl:apply-templates>
+  </xsl:for-each>
+</xsl:template>
+
+<xsl:template match="n[@ft='image']" mode="value">
+  <xsl:param name="e"/>
+  <xsl:for-each select="$e/a:image">
+    <note src="{@src}"><xsl:value-of select="normalize-space(.)"/></note>
+  </xsl:for-each>
+  <xsl:if test="not($e/a:image)"><p/></xsl:if>
+</xsl:template>
+
+<xsl:template match="n" mode="value"><p/></xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,1095 @@
+/*
+ * typeset.c: lays a print tree (templates/print.rng) out on A4 portrait
+ * pages with Pango.  The result is a list of pages, each a list of
+ * drawing operations (lines of text at a baseline, cell borders, shaded
+ * label cells, link areas, named destinations) that pdf.c draws with
+ * Cairo and tmpl_layout_dump() prints for golden tests.
+ *
+ * Units are PostScript points: the Pango context is set to 72 dpi so that
+ * a 9 pt font is 9 units, not Pango's 96-dpi default.  Text is broken by
+ * Pango (UAX #14, which keeps 、。」) and small kana off the start of a
+ * line: the 禁則 rules), in one Japanese font found with fontconfig (Noto
+ * Sans CJK JP, else IPAexGothic) with fallback to other fonts switched
+ * off, so that no glyph comes from a non-Japanese font; a character the
+ * font lacks is reported as a warning.
+ *
+ * Tables: each row is laid out cell by cell into a column of pieces (one
+ * line of text, or a gap); a row that does not fit on the rest of the
+ * page moves to the next page when it is short, else is split between
+ * two pieces, and the header rows of the table are repeated on the new
+ * page.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
+#include "pia.h"
+#include "render.h"
+#include "typeset.h"
+
+#define PAGE_W		595.276
+#define PAGE_H		841.890
+#define MARGIN_L	51.0
+#define MARGIN_R	51.0
+#define MARGIN_T	62.0
+#define MARGIN_B	58.0
+#define BODY_W		(PAGE_W - MARGIN_L - MARGIN_R)
+#define BODY_BOTTOM	(PAGE_H - MARGIN_B)
+#define PAD		3.5	/* cell padding */
+#define INDENT		9.0	/* per nesting level of a label */
+
+#define SZ_BODY		9.0
+#define SZ_SMALL	7.5
+#define SZ_HEAD		12.0
+#define SZ_TITLE	16.0
+#define SZ_MARGIN	7.5
+
+/* The Japanese fonts accepted, in order of preference. */
+static const char *const families[] = { "Noto Sans CJK JP", "IPAexGothic" };
+
+struct piece {
+	PangoLayout	*l;	/* NULL: a gap */
+	int		 line;
+	double		 x;	/* offset from the cell's text start */
+	double		 h, base;
+};
+
+struct cell {
+	struct piece	*p;
+	size_t		 n, cap, next;
+	double		 x, w;
+	int		 label;
+};
+
+struct row {
+	struct cell	*c;
+	size_t		 n;
+	int		 header, heading;
+};
+
+struct ts {
+	struct tmpl_layout	*L;
+	struct pia_diags	*d;
+	const char		*name;
+	double			 y;		/* next free y on the page */
+	int			 empty;		/* nothing placed on the page */
+	struct row		*hdr;		/* header rows of the current table */
+	size_t			 nhdr;
+	int			 oom;
+	char			 warned[64][8];	/* characters already reported */
+	size_t			 nwarned;
+};
+
+/* ------------------------------------------------------------------ */
+
+static void *
+grow(void *v, size_t *cap, size_t n, size_t sz)
+{
+	void	*nv;
+	size_t	 c;
+
+	if (n < *cap)
+		return v;
+	c = *cap ? *cap * 2 : 16;
+	if ((nv = realloc(v, c * sz)) == NULL)
+		return NULL;
+	*cap = c;
+	return nv;
+}
+
+static struct page *
+cur_page(struct ts *t)
+{
+	return &t->L->pages[t->L->npages - 1];
+}
+
+static struct op *
+add_op(struct ts *t, enum op_type type, double x, double y, double w,
+    double h)
+{
+	struct page	*p = cur_page(t);
+	struct op	*o, *v;
+
+	if ((v = grow(p->ops, &p->cap, p->n, sizeof(*o))) == NULL) {
+		t->oom = 1;
+		return NULL;
+	}
+	p->ops = v;
+	o = &p->ops[p->n++];
+	memset(o, 0, sizeof(*o));
+	o->type = type;
+	o->x = x;
+	o->y = y;
+	o->w = w;
+	o->h = h;
+	return o;
+}
+
+/* Keeps the layout alive for the device; returns it. */
+static PangoLayout *
+keep(struct ts *t, PangoLayout *l)
+{
+	struct tmpl_layout	*L = t->L;
+	PangoLayout		**v;
+
+	if ((v = grow(L->layouts, &L->caplayouts, L->nlayouts,
+	    sizeof(*v))) == NULL) {
+		t->oom = 1;
+		g_object_unref(l);
+		return NULL;
+	}
+	L->layouts = v;
+	L->layouts[L->nlayouts++] = l;
+	return l;
+}
+
+/* Reports characters that have no glyph in the Japanese font and returns
+ *  the text with each of them replaced by 〓 (geta, the Japanese mark for
+ *  a missing character, which the font has), or NULL when all is well.
+ *  Pango would draw a hex box from another font instead. */
+static char *
+check_glyphs(struct ts *t, PangoLayout *l)
+{
+	PangoLayoutIter	*it = pango_layout_get_iter(l);
+	const char	*text = pango_layout_get_text(l);
+	size_t		 tlen = strlen(text);
+	char		*bad = NULL;
+	PangoLayoutRun	*r;
+	GString		*out;
+	int		 i, j;
+	size_t		 k, n;
+	char		 ch[8];
+
+	do {
+		if ((r = pango_layout_iter_get_run_readonly(it)) == NULL)
+			continue;
+		for (i = 0; i < r->glyphs->num_glyphs; i++) {
+			if (!(r->glyphs->glyphs[i].glyph &
+			    PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			j = r->item->offset + r->glyphs->log_clusters[i];
+			if (bad == NULL && (bad = calloc(tlen + 1, 1)) == NULL)
+				break;
+			bad[j] = 1;
+			k = (size_t)(g_utf8_next_char(text + j) - (text + j));
+			if (k >= sizeof(ch) || g_unichar_isspace(
+			    g_utf8_get_char(text + j)))
+				continue;
+			memcpy(ch, text + j, k);
+			ch[k] = '\0';
+			for (k = 0; k < t->nwarned; k++)
+				if (strcmp(t->warned[k], ch) == 0)
+					break;
+			if (k < t->nwarned)
+				continue;
+			if (t->nwarned < 64)
+				strcpy(t->warned[t->nwarned++], ch);
+			pia_diags_add(t->d, PIA_WARNING, "render-glyph",
+			    t->name, 0, NULL, NULL,
+			    "文字「%s」(U+%04X) は日本語フォント %s にないため"
+			    "〓で表示します", "character \"%s\" (U+%04X) is not "
+			    "in the Japanese font %s and is shown as 〓", ch,
+			    (unsigned)g_utf8_get_char(ch), t->L->family);
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	if (bad == NULL)
+		return NULL;
+	out = g_string_new(NULL);
+	for (k = 0; k < tlen; k += n) {
+		n = (size_t)(g_utf8_next_char(text + k) - (text + k));
+		if (bad[k] && !g_unichar_isspace(g_utf8_get_char(text + k)))
+			g_string_append(out, "〓");
+		else
+			g_string_append_len(out, text + k, (gssize)n);
+	}
+	free(bad);
+	return g_string_free(out, FALSE);
+}
+
+/* A paragraph of text in width w.  bold/size as given. */
+static PangoLayout *
+make_layout(struct ts *t, const char *text, double w, double size, int bold,
+    PangoAlignment align)
+{
+	PangoLayout		*l = pango_layout_new(t->L->ctx);
+	PangoFontDescription	*fd = pango_font_description_new();
+	PangoAttrList		*al = pango_attr_list_new();
+	char			*fixed;
+
+	pango_font_description_set_family(fd, t->L->family);
+	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+	/* One weight only: Cairo 1.16 keeps every CFF subroutine of a Noto
+	 * CJK face in its subset (about 1 MB per face), so a bold face would
+	 * double the PDF.  Emphasis is by size and shading instead. */
+	(void)bold;
+	pango_font_description_set_weight(fd, PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_attr_list_insert(al, pango_attr_fallback_new(FALSE));
+	/* no hyphen is added where a Latin word is broken: the text stays
+	 * as written (and searchable) */
+	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
+	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(l, align);
+	pango_layout_set_text(l, text, -1);
+	if ((fixed = check_glyphs(t, l)) != NULL) {
+		pango_layout_set_text(l, fixed, -1);
+		g_free(fixed);
+	}
+	return keep(t, l);
+}
+
+static void
+cell_push(struct ts *t, struct cell *c, PangoLayout *l, int line, double x,
+    double h, double base)
+{
+	struct piece	*v;
+
+	if ((v = grow(c->p, &c->cap, c->n, sizeof(*v))) == NULL) {
+		t->oom = 1;
+		return;
+	}
+	c->p = v;
+	c->p[c->n++] = (struct piece){ l, line, x, h, base };
+}
+
+/* Appends the lines of a paragraph to the cell. */
+static void
+cell_text_aligned(struct ts *t, struct cell *c, const char *text,
+    double indent, double size, int bold, PangoAlignment align)
+{
+	PangoLayout	*l;
+	PangoLayoutIter	*it;
+	PangoRectangle	 r;
+	int		 y0, y1, i = 0;
+
+	if ((l = make_layout(t, text, c->w - 2 * PAD - indent, size, bold,
+	    align)) == NULL)
+		return;
+	it = pango_layout_get_iter(l);
+	do {
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		cell_push(t, c, l, i++, indent + (double)r.x / PANGO_SCALE,
+		    (double)(y1 - y0) / PANGO_SCALE,
+		    (double)(pango_layout_iter_get_baseline(it) - y0) /
+		    PANGO_SCALE);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+static void
+cell_text(struct ts *t, struct cell *c, const char *text, double indent,
+    double size, int bold)
+{
+	cell_text_aligned(t, c, text, indent, size, bold, PANGO_ALIGN_LEFT);
+}
+
+static void
+cell_gap(struct ts *t, struct cell *c, double h)
+{
+	if (c->n > 0)
+		cell_push(t, c, NULL, 0, 0, h, 0);
+}
+
+/* Text content of e with <br/> as a line break. */
+static char *
+inline_text(const xmlNode *e)
+{
+	GString		*s = g_string_new(NULL);
+	const xmlNode	*n;
+
+	for (n = e->children; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE)
+			g_string_append(s, (const char *)n->content);
+		else if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "br") == 0)
+			g_string_append_c(s, '\n');
+		else if (n->type == XML_ELEMENT_NODE) {
+			char *sub = inline_text(n);
+
+			g_string_append(s, sub);
+			g_free(sub);
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+static int
+is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static double
+attr_num(const xmlNode *n, const char *name, double def)
+{
+	xmlChar	*v = xmlGetProp(n, BAD_CAST name);
+	double	 r = def;
+
+	if (v != NULL) {
+		r = atof((const char *)v);
+		xmlFree(v);
+	}
+	return r;
+}
+
+static int
+attr_is(const xmlNode *n, const char *name, const char *val)
+{
+	xmlChar	*v = xmlGetProp(n, BAD_CAST name);
+	int	 r = v != NULL && strcmp((const char *)v, val) == 0;
+
+	xmlFree(v);
+	return r;
+}
+
+
+/* The block content of a value cell. */
+static void
+cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
+{
+	const xmlNode	*n, *m;
+	GString		*s;
+	xmlChar		*v, *g, *prev;
+	char		*txt;
+	double		 ind;
+	int		 i;
+
+	if (label) {
+		txt = inline_text(e);
+		cell_text(t, c, txt, INDENT * attr_num(e, "depth", 0), SZ_BODY,
+		    0);
+		g_free(txt);
+		return;
+	}
+	for (n = e->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		cell_gap(t, c, 2.0);
+		ind = INDENT * attr_num(n, "indent", 0);
+		if (is(n, "p") || is(n, "note")) {
+			txt = inline_text(n);
+			if (is(n, "note") && (v = xmlGetProp(n,
+			    BAD_CAST "src")) != NULL) {
+				char *x = g_strdup_printf("%s%s[%s]", txt,
+				    *txt ? " " : "", (char *)v);
+
+				g_free(txt);
+				txt = x;
+				xmlFree(v);
+			}
+			cell_text(t, c, txt, ind, is(n, "note") ? SZ_SMALL :
+			    SZ_BODY, attr_is(n, "weight", "bold"));
+			g_free(txt);
+		} else if (is(n, "list")) {
+			i = 0;
+			for (m = n->children; m; m = m->next) {
+				if (!is(m, "item"))
+					continue;
+				txt = inline_text(m);
+				if (attr_is(n, "type", "ol"))
+					s = g_string_new(NULL),
+					g_string_printf(s, "%d. %s", ++i, txt);
+				else
+					s = g_string_new("・"),
+					g_string_append(s, txt);
+				cell_text(t, c, s->str, ind, SZ_BODY, 0);
+				g_string_free(s, TRUE);
+				g_free(txt);
+			}
+		} else if (is(n, "choice")) {
+			v = xmlGetProp(n, BAD_CAST "value");
+			s = g_string_new(NULL);
+			g_string_printf(s, "[ %s ]", v && *v ? (char *)v :
+			    "　");
+			cell_text(t, c, s->str, 0, SZ_BODY, 1);
+			xmlFree(v);
+			v = xmlGetProp(n, BAD_CAST "caption");
+			g_string_assign(s, v ? (char *)v : "");
+			xmlFree(v);
+			for (m = n->children; m; m = m->next) {
+				if (!is(m, "option"))
+					continue;
+				txt = inline_text(m);
+				v = xmlGetProp(m, BAD_CAST "n");
+				g_string_append_printf(s, "　%s) %s",
+				    v ? (char *)v : "", txt);
+				xmlFree(v);
+				g_free(txt);
+			}
+			cell_text(t, c, s->str, 0, SZ_SMALL, 0);
+			g_string_free(s, TRUE);
+		} else if (is(n, "checks")) {
+			s = g_string_new(NULL);
+			prev = NULL;
+			for (m = n->children; m; m = m->next) {
+				if (!is(m, "check"))
+					continue;
+				g = xmlGetProp(m, BAD_CAST "group");
+				if (g != NULL && (prev == NULL ||
+				    strcmp((char *)g, (char *)prev) != 0)) {
+					if (s->len)
+						cell_text(t, c, s->str, 0,
+						    SZ_BODY, 0);
+					g_string_truncate(s, 0);
+					cell_text(t, c, (char *)g, 0, SZ_SMALL,
+					    1);
+				}
+				xmlFree(prev);
+				prev = g;
+				txt = inline_text(m);
+				v = xmlGetProp(m, BAD_CAST "sign");
+				if (s->len)
+					g_string_append(s, "　");
+				g_string_append_printf(s, "%s %s",
+				    v ? (char *)v : "", txt);
+				xmlFree(v);
+				g_free(txt);
+				if ((v = xmlGetProp(m, BAD_CAST "slot")) !=
+				    NULL) {
+					g_string_append_printf(s, " ( %s )",
+					    *v ? (char *)v : "　");
+					xmlFree(v);
+				}
+			}
+			xmlFree(prev);
+			if (s->len)
+				cell_text(t, c, s->str, 0, SZ_BODY, 0);
+			g_string_free(s, TRUE);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages                                                                */
+/* ------------------------------------------------------------------ */
+
+static void
+new_page(struct ts *t)
+{
+	struct tmpl_layout	*L = t->L;
+	struct page		*v;
+	PangoLayout		*l;
+
+	if ((v = grow(L->pages, &L->cappages, L->npages, sizeof(*v))) ==
+	    NULL) {
+		t->oom = 1;
+		return;
+	}
+	L->pages = v;
+	memset(&L->pages[L->npages++], 0, sizeof(*v));
+	t->y = MARGIN_T;
+	t->empty = 1;
+	/* running header: the 評価書名 and a rule */
+	if (L->header != NULL && *L->header &&
+	    (l = make_layout(t, L->header, BODY_W, SZ_MARGIN, 0,
+	    PANGO_ALIGN_LEFT)) != NULL) {
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		pango_layout_set_height(l, -1);
+		struct op *o = add_op(t, OP_TEXT, MARGIN_L, MARGIN_T - 18, 0,
+		    0);
+		if (o != NULL) {
+			o->l = l;
+			o->line = 0;
+		}
+		add_op(t, OP_HLINE, MARGIN_L, MARGIN_T - 12, BODY_W, 0);
+	}
+}
+
+static void
+page_break(struct ts *t)
+{
+	size_t	 i, j;
+
+	new_page(t);
+	for (i = 0; i < t->nhdr; i++) {
+		for (j = 0; j < t->hdr[i].n; j++)
+			t->hdr[i].c[j].next = 0;
+	}
+}
+
+/* Places text pieces as a block at the left margin (headings). */
+static void
+place_block(struct ts *t, struct cell *c)
+{
+	size_t		 i;
+	struct op	*o;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->p[i].l != NULL &&
+		    (o = add_op(t, OP_TEXT, c->x + PAD + c->p[i].x,
+		    t->y + c->p[i].base, 0, 0)) != NULL) {
+			o->l = c->p[i].l;
+			o->line = c->p[i].line;
+		}
+		t->y += c->p[i].h;
+	}
+	t->empty = 0;
+}
+
+static double
+cell_rest(const struct cell *c)
+{
+	double	 h = 0;
+	size_t	 i;
+
+	for (i = c->next; i < c->n; i++)
+		h += c->p[i].h;
+	return h;
+}
+
+static double
+row_rest(const struct row *r)
+{
+	double	 h = 0, x;
+	size_t	 i;
+
+	for (i = 0; i < r->n; i++)
+		if ((x = cell_rest(&r->c[i])) > h)
+			h = x;
+	return h + 2 * PAD;
+}
+
+/* Places as much of the row as fits from t->y; returns 1 when all of it
+ *  is placed. */
+static int
+place_row_part(struct ts *t, struct row *r, double limit)
+{
+	double		 used, h, maxh = 0, y;
+	size_t		 i, k;
+	struct cell	*c;
+	struct op	*o;
+	int		 done = 1;
+
+	y = t->y + PAD;
+	for (i = 0; i < r->n; i++) {
+		c = &r->c[i];
+		used = 0;
+		for (k = c->next; k < c->n; k++) {
+			h = c->p[k].h;
+			if (y + used + h > limit)
+				break;
+			if (c->p[k].l != NULL && (o = add_op(t, OP_TEXT,
+			    c->x + PAD + c->p[k].x, y + used + c->p[k].base,
+			    0, 0)) != NULL) {
+				o->l = c->p[k].l;
+				o->line = c->p[k].line;
+			}
+			used += h;
+		}
+		/* a gap left at the top of the next part is dropped */
+		while (k < c->n && c->p[k].l == NULL)
+			k++;
+		c->next = k;
+		if (k < c->n)
+			done = 0;
+		if (used > maxh)
+			maxh = used;
+	}
+	h = done ? maxh + 2 * PAD : limit - t->y;
+	for (i = 0; i < r->n; i++) {
+		c = &r->c[i];
+		if (c->label)
+			add_op(t, OP_FILL, c->x, t->y, c->w, h);
+		add_op(t, OP_RECT, c->x, t->y, c->w, h);
+	}
+	/* the shading goes under the text: move the fills first */
+	t->y += h;
+	t->empty = 0;
+	return done;
+}
+
+static void place_headers(struct ts *);
+
+static void
+place_row(struct ts *t, struct row *r)
+{
+	double	 need = row_rest(r), avail = BODY_BOTTOM - t->y;
+	double	 body = BODY_BOTTOM - MARGIN_T;
+
+	/* a heading row keeps with the first lines of what follows */
+	if (r->heading)
+		need += 40;
+	if (need > avail && !t->empty && (need <= body * 0.45 ||
+	    avail < 3 * SZ_BODY * 1.5 + 2 * PAD)) {
+		page_break(t);
+		place_headers(t);
+	}
+	while (!place_row_part(t, r, BODY_BOTTOM - PAD) && !t->oom) {
+		page_break(t);
+		place_headers(t);
+	}
+}
+
+static void
+place_headers(struct ts *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nhdr; i++)
+		place_row_part(t, &t->hdr[i], PAGE_H);
+}
+
+static void
+free_row(struct row *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->c[i].p);
+	free(r->c);
+	r->c = NULL;
+	r->n = 0;
+}
+
+/* Column widths from "34 66" (percent of the body width). */
+static size_t
+parse_cols(const xmlNode *tbl, double *w, size_t max)
+{
+	xmlChar	*v = xmlGetProp(tbl, BAD_CAST "cols");
+	char	*p, *end;
+	size_t	 n = 0;
+	double	 sum = 0, x;
+
+	for (p = (char *)v; v != NULL && n < max; p = end) {
+		x = strtod(p, &end);
+		if (end == p)
+			break;
+		w[n++] = x;
+		sum += x;
+	}
+	xmlFree(v);
+	if (n == 0) {
+		w[0] = 100;
+		n = 1;
+		sum = 100;
+	}
+	for (x = 0; x < n; x++)
+		w[(size_t)x] = w[(size_t)x] / sum * BODY_W;
+	return n;
+}
+
+static void
+build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
+    size_t ncols)
+{
+	const xmlNode	*cn;
+	size_t		 i = 0, span;
+	double		 x = MARGIN_L;
+
+	r->n = 0;
+	if ((r->c = calloc(ncols, sizeof(*r->c))) == NULL) {
+		t->oom = 1;
+		return;
+	}
+	r->header = attr_is(rn, "header", "yes");
+	for (cn = rn->children; cn && i < ncols; cn = cn->next) {
+		if (!is(cn, "cell"))
+			continue;
+		span = (size_t)attr_num(cn, "span", 1);
+		if (span < 1 || i + span > ncols)
+			span = ncols - i;
+		r->c[r->n].x = x;
+		r->c[r->n].w = 0;
+		while (span-- > 0)
+			r->c[r->n].w += w[i++];
+		x += r->c[r->n].w;
+		r->c[r->n].label = attr_is(cn, "role", "label");
+		cell_blocks(t, &r->c[r->n], cn, r->c[r->n].label);
+		r->n++;
+	}
+	r->heading = r->n == 1 && r->c[0].label;
+}
+
+static void
+do_table(struct ts *t, const xmlNode *tbl)
+{
+	double		 w[16];
+	size_t		 ncols = parse_cols(tbl, w, 16), i;
+	const xmlNode	*rn;
+	struct row	 r, *v;
+	size_t		 cap = 0;
+
+	t->hdr = NULL;
+	t->nhdr = 0;
+	for (rn = tbl->children; rn && !t->oom; rn = rn->next) {
+		if (!is(rn, "row"))
+			continue;
+		build_row(t, &r, rn, w, ncols);
+		place_row(t, &r);
+		if (r.header) {
+			if ((v = grow(t->hdr, &cap, t->nhdr,
+			    sizeof(*v))) == NULL) {
+				t->oom = 1;
+				free_row(&r);
+				break;
+			}
+			t->hdr = v;
+			t->hdr[t->nhdr++] = r;
+		} else
+			free_row(&r);
+	}
+	for (i = 0; i < t->nhdr; i++)
+		free_row(&t->hdr[i]);
+	free(t->hdr);
+	t->hdr = NULL;
+	t->nhdr = 0;
+	t->y += 6;
+}
+
+static void
+add_outline(struct ts *t, const xmlNode *n, int level)
+{
+	struct tmpl_layout	*L = t->L;
+	struct outline		*v;
+	xmlChar			*id = xmlGetProp(n, BAD_CAST "id");
+	xmlChar			*ti = xmlGetProp(n, BAD_CAST "outline");
+	struct op		*o;
+
+	if (id == NULL || ti == NULL)
+		goto out;
+	if ((v = grow(L->outl, &L->capoutl, L->noutl, sizeof(*v))) == NULL) {
+		t->oom = 1;
+		goto out;
+	}
+	L->outl = v;
+	v = &L->outl[L->noutl++];
+	v->title = strdup((char *)ti);
+	v->dest = strdup((char *)id);
+	v->level = level;
+	if ((o = add_op(t, OP_DEST, 0, t->y, 0, 0)) != NULL)
+		o->s = strdup((char *)id);
+out:
+	xmlFree(id);
+	xmlFree(ti);
+}
+
+static void
+do_heading(struct ts *t, const xmlNode *n)
+{
+	struct cell	 c = { 0 };
+	char		*txt = inline_text(n);
+	int		 lvl = (int)attr_num(n, "level", 1);
+
+	c.x = MARGIN_L - PAD;
+	c.w = BODY_W + 2 * PAD;
+	cell_text(t, &c, txt, 0, lvl == 0 ? SZ_TITLE : SZ_HEAD, 1);
+	g_free(txt);
+	if (BODY_BOTTOM - t->y < cell_rest(&c) + 80 && !t->empty)
+		page_break(t);
+	if (lvl == 0)
+		t->y += 10;
+	place_block(t, &c);
+	t->y += lvl == 0 ? 12 : 6;
+	free(c.p);
+}
+
+static void
+do_para(struct ts *t, const xmlNode *n)
+{
+	struct cell	 c = { 0 };
+	char		*txt = inline_text(n);
+	int		 right = attr_is(n, "align", "right");
+
+	c.x = MARGIN_L - PAD;
+	c.w = BODY_W + 2 * PAD;
+	cell_text_aligned(t, &c, txt, 0, SZ_BODY, 0, right ?
+	    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	g_free(txt);
+	if (BODY_BOTTOM - t->y < cell_rest(&c))
+		page_break(t);
+	place_block(t, &c);
+	t->y += 4;
+	free(c.p);
+}
+
+/* The 項目一覧: one linked line per section. */
+static void
+do_toc(struct ts *t, const xmlNode *n)
+{
+	const xmlNode	*e;
+	struct cell	 c;
+	char		*txt;
+	xmlChar		*target;
+	struct op	*o;
+	double		 y0;
+
+	t->y += 12;
+	for (e = n->children; e && !t->oom; e = e->next) {
+		if (!is(e, "entry"))
+			continue;
+		memset(&c, 0, sizeof(c));
+		c.x = MARGIN_L;
+		c.w = BODY_W;
+		txt = inline_text(e);
+		cell_text(t, &c, txt, 0, SZ_BODY, 0);
+		g_free(txt);
+		if (BODY_BOTTOM - t->y < cell_rest(&c))
+			page_break(t);
+		y0 = t->y;
+		place_block(t, &c);
+		target = xmlGetProp(e, BAD_CAST "target");
+		if (target != NULL && (o = add_op(t, OP_LINK, MARGIN_L, y0,
+		    BODY_W, t->y - y0)) != NULL)
+			o->s = strdup((char *)target);
+		xmlFree(target);
+		add_op(t, OP_HLINE, MARGIN_L, t->y + 0.5, BODY_W, 0.3);
+		t->y += 2;
+		free(c.p);
+	}
+}
+
+static void
+do_body(struct ts *t, const xmlNode *parent)
+{
+	const xmlNode	*n;
+
+	for (n = parent->children; n && !t->oom; n = n->next) {
+		if (is(n, "heading"))
+			do_heading(t, n);
+		else if (is(n, "table"))
+			do_table(t, n);
+		else if (is(n, "p"))
+			do_para(t, n);
+		else if (is(n, "toc"))
+			do_toc(t, n);
+		else if (is(n, "section")) {
+			if (attr_is(n, "break", "page") && !t->empty)
+				page_break(t);
+			add_outline(t, n, 1);
+			do_body(t, n);
+		}
+	}
+}
+
+/* Puts "n / N" at the foot of every page. */
+static void
+footers(struct ts *t)
+{
+	struct tmpl_layout	*L = t->L;
+	size_t			 i, save = L->npages;
+	char			 buf[64];
+	struct cell		 c;
+
+	for (i = 0; i < save && !t->oom; i++) {
+		snprintf(buf, sizeof(buf), "%zu / %zu", i + 1, save);
+		memset(&c, 0, sizeof(c));
+		c.x = MARGIN_L - PAD;
+		c.w = BODY_W + 2 * PAD;
+		cell_text_aligned(t, &c, buf, 0, SZ_MARGIN, 0,
+		    PANGO_ALIGN_CENTER);
+		L->npages = i + 1;
+		t->y = PAGE_H - 40;
+		place_block(t, &c);
+		L->npages = save;
+		free(c.p);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
+/* The first Japanese font that fontconfig really has. */
+static const char *
+find_family(void)
+{
+	FcPattern	*p, *m;
+	FcResult	 res;
+	FcChar8		*fam;
+	size_t		 i;
+	int		 j, hit;
+
+	if (!FcInit())
+		return NULL;
+	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
+		hit = 0;
+		if ((p = FcNameParse((const FcChar8 *)families[i])) == NULL)
+			continue;
+		FcConfigSubstitute(NULL, p, FcMatchPattern);
+		FcDefaultSubstitute(p);
+		if ((m = FcFontMatch(NULL, p, &res)) != NULL) {
+			for (j = 0; FcPatternGetString(m, FC_FAMILY, j, &fam)
+			    == FcResultMatch; j++)
+				if (strcmp((char *)fam, families[i]) == 0)
+					hit = 1;
+			FcPatternDestroy(m);
+		}
+		FcPatternDestroy(p);
+		if (hit)
+			return families[i];
+	}
+	return NULL;
+}
+
+struct tmpl_layout *
+tmpl_layout_new(xmlDoc *print, const char *name, struct pia_diags *d)
+{
+	struct tmpl_layout	*L;
+	struct ts		 t;
+	cairo_font_options_t	*fo;
+	xmlNode			*root = xmlDocGetRootElement(print), *n;
+
+	if ((L = calloc(1, sizeof(*L))) == NULL)
+		goto oom;
+	if ((L->family = find_family()) == NULL) {
+		pia_diags_add(d, PIA_ERROR, "render-font", name, 0, NULL,
+		    NULL, "日本語フォントが見つかりません: Noto Sans CJK JP "
+		    "(Debian: fonts-noto-cjk) 又は IPAexGothic "
+		    "(fonts-ipaexfont-gothic) を入れてください",
+		    "no Japanese font found: install Noto Sans CJK JP "
+		    "(Debian: fonts-noto-cjk) or IPAexGothic "
+		    "(fonts-ipaexfont-gothic)");
+		free(L);
+		return NULL;
+	}
+	L->fm = pango_cairo_font_map_new();
+	L->ctx = pango_font_map_create_context(L->fm);
+	pango_cairo_context_set_resolution(L->ctx, 72.0);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(L->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(L->ctx, FALSE);
+	pango_context_set_language(L->ctx, pango_language_from_string("ja"));
+#define A(f) L->f = (char *)xmlGetProp(root, BAD_CAST #f)
+	A(title);
+	A(author);
+	A(subject);
+	A(keywords);
+	A(header);
+#undef A
+	memset(&t, 0, sizeof(t));
+	t.L = L;
+	t.d = d;
+	t.name = name;
+	new_page(&t);
+	for (n = root->children; n && !t.oom; n = n->next) {
+		if (is(n, "page")) {
+			if (!t.empty)
+				page_break(&t);
+			add_outline(&t, n, 1);
+			do_body(&t, n);
+		} else if (is(n, "section")) {
+			if (attr_is(n, "break", "page") && !t.empty)
+				page_break(&t);
+			add_outline(&t, n, 1);
+			do_body(&t, n);
+		}
+	}
+	footers(&t);
+	if (!t.oom)
+		return L;
+	tmpl_layout_free(L);
+oom:
+	pia_diags_add(d, PIA_ERROR, "memory", name, 0, NULL, NULL,
+	    "メモリ不足です", "out of memory");
+	return NULL;
+}
+
+void
+tmpl_layout_free(struct tmpl_layout *L)
+{
+	size_t	 i, j;
+
+	if (L == NULL)
+		return;
+	for (i = 0; i < L->npages; i++) {
+		for (j = 0; j < L->pages[i].n; j++)
+			free(L->pages[i].ops[j].s);
+		free(L->pages[i].ops);
+	}
+	free(L->pages);
+	for (i = 0; i < L->nlayouts; i++)
+		g_object_unref(L->layouts[i]);
+	free(L->layouts);
+	for (i = 0; i < L->noutl; i++) {
+		free(L->outl[i].title);
+		free(L->outl[i].dest);
+	}
+	free(L->outl);
+	xmlFree(L->title);
+	xmlFree(L->author);
+	xmlFree(L->subject);
+	xmlFree(L->keywords);
+	xmlFree(L->header);
+	if (L->ctx != NULL)
+		g_object_unref(L->ctx);
+	if (L->fm != NULL)
+		g_object_unref(L->fm);
+	free(L);
+}
+
+/* The text of one line of a layout. */
+char *
+tmpl_line_text(const struct op *o)
+{
+	PangoLayoutLine	*ln = pango_layout_get_line_readonly(o->l, o->line);
+	const char	*s = pango_layout_get_text(o->l);
+
+	if (ln == NULL)
+		return g_strdup("");
+	return g_strndup(s + ln->start_index, (gsize)ln->length);
+}
+
+int
+tmpl_layout_dump(const struct tmpl_layout *L, char **out, size_t *len)
+{
+	GString		*s = g_string_new(NULL);
+	size_t		 i, j;
+	const struct op	*o;
+	char		*txt;
+
+	g_string_append_printf(s, "layout A4 %.1fx%.1f pages %zu font %s\n",
+	    PAGE_W, PAGE_H, L->npages, L->family);
+	for (i = 0; i < L->noutl; i++)
+		g_string_append_printf(s, "outline %d %s %s\n",
+		    L->outl[i].level, L->outl[i].dest, L->outl[i].title);
+	for (i = 0; i < L->npages; i++) {
+		g_string_append_printf(s, "page %zu\n", i + 1);
+		for (j = 0; j < L->pages[i].n; j++) {
+			o = &L->pages[i].ops[j];
+			switch (o->type) {
+			case OP_TEXT:
+				txt = tmpl_line_text(o);
+				g_string_append_printf(s, "  text %.1f %.1f %s\n",
+				    o->x, o->y, txt);
+				g_free(txt);
+				break;
+			case OP_RECT:
+				g_string_append_printf(s, "  box %.1f %.1f %.1f "
+				    "%.1f\n", o->x, o->y, o->w, o->h);
+				break;
+			case OP_FILL:
+				break;	/* always under a box */
+			case OP_HLINE:
+				g_string_append_printf(s, "  rule %.1f %.1f %.1f\n",
+				    o->x, o->y, o->w);
+				break;
+			case OP_LINK:
+				g_string_append_printf(s, "  link %.1f %.1f %.1f "
+				    "%.1f %s\n", o->x, o->y, o->w, o->h, o->s);
+				break;
+			case OP_DEST:
+				g_string_append_printf(s, "  dest %.1f %s\n",
+				    o->y, o->s);
+				break;
+			}
+		}
+	}
+	*len = s->len;
+	*out = malloc(s->len + 1);
+	if (*out != NULL)
+		memcpy(*out, s->str, s->len + 1);
+	g_string_free(s, TRUE);
+	return *out ? 0 : -1;
+}

@@ -1,0 +1,55 @@
+/*
+ * typeset.h: the page layout shared by typeset.c (which builds it) and
+ * pdf.c (which draws it).  Internal.
+ */
+#ifndef PIA_TYPESET_H
+#define PIA_TYPESET_H
+
+#include <pango/pango.h>
+
+enum op_type {
+	OP_TEXT,	/* line `line` of layout l, left at x, baseline at y */
+	OP_RECT,	/* a cell border */
+	OP_FILL,	/* the shading of a label cell (drawn first) */
+	OP_HLINE,	/* a rule of width w at y (h: line width, 0 hairline) */
+	OP_LINK,	/* a link area to destination s */
+	OP_DEST		/* named destination s at y */
+};
+
+struct op {
+	enum op_type	 type;
+	double		 x, y, w, h;
+	PangoLayout	*l;
+	int		 line;
+	char		*s;
+};
+
+struct page {
+	struct op	*ops;
+	size_t		 n, cap;
+};
+
+struct outline {
+	char	*title, *dest;
+	int	 level;
+};
+
+struct tmpl_layout {
+	PangoFontMap	*fm;
+	PangoContext	*ctx;
+	const char	*family;
+	PangoLayout	**layouts;
+	size_t		 nlayouts, caplayouts;
+	struct page	*pages;
+	size_t		 npages, cappages;
+	struct outline	*outl;
+	size_t		 noutl, capoutl;
+	char		*title, *author, *subject, *keywords, *header;
+};
+
+#define TMPL_PAGE_W	595.276
+#define TMPL_PAGE_H	841.890
+
+char	*tmpl_line_text(const struct op *);
+
+#endif

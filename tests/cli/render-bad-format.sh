@@ -1,0 +1,1 @@
+"$PIA" render -T ps "$ROOT/samples/basic.xml"

@@ -1,0 +1,1 @@
+"$PIA" render nothere.xml; rc=$?; ls; exit $rc

@@ -1,0 +1,218 @@
+# tests/render/suite.sh: the renderer (pia render), sourced by tests/run.sh.
+#
+#   NAME.layout     golden layout dump (pia render -T layout) for each
+#                   sample and for tests/render/*.xml; the first line holds
+#                   the page count, so a change of pagination shows here
+#   PDF checks      pdftotext finds every value of the sample (whitespace
+#                   removed; dates as 和暦), pdffonts lists only embedded
+#                   Japanese fonts, pdfinfo's page count matches the layout,
+#                   two renders with SOURCE_DATE_EPOCH are byte-identical,
+#                   metadata (title, author) is set
+#   print tree      validates against templates/print.rng
+#   HTML            self-contained and holds every value
+#   errors          invalid document, unwritable output, no Japanese font:
+#                   clear message, exit status, no file left behind
+# Regenerate the goldens with UPDATE=1 sh tests/run.sh (then review them).
+
+render_values() {	# FILE -> the values, one per line, dates as 和暦
+	xsltproc tests/render/values.xsl "$1" | awk '
+	/^DATE / {
+		split($2, d, "-"); y = d[1] + 0; m = d[2] + 0; dd = d[3] + 0
+		k = y * 10000 + m * 100 + dd
+		if (k >= 20190501) { e = "令和"; n = y - 2018 }
+		else if (k >= 19890108) { e = "平成"; n = y - 1988 }
+		else { e = "昭和"; n = y - 1925 }
+		print e (n == 1 ? "元" : n) "年" m "月" dd "日"; next
+	}
+	$0 == "true" || $0 == "false" { next }
+	{ print }'
+}
+
+render_squash() {	# stdin -> one line without any white space
+	tr -d ' \t\r\n\f' | sed 's/　//g'
+}
+
+render_check_text() {	# PDF SAMPLE WORK LAYOUT -> missing values on stdout
+	# The page body only (no running header, no page number), in the
+	# order drawn, once across the whole width and once per table column
+	# (boxes of the layout): a row split between pages then still reads
+	# in one piece.  The header row of the change table, repeated on each
+	# page, is taken out of both the text and the values.
+	"$PROG_R" render -T print "$2" 2>/dev/null |
+	    xmllint --xpath "//*[local-name()='row'][@header='yes'][1]/*" - 2>/dev/null |
+	    sed 's/<[^>]*>/\n/g' | render_lines |
+	    awk '{ print length($0), $0 }' | sort -rn | cut -d' ' -f2- > "$3/labels"
+	: > "$3/texts"
+	{ echo "0 596"; awk '$1 == "box" { printf "%d %d\n", $2, $4 + 1 }' "$4" | sort -u; } |
+	while read -r x w; do
+		pdftotext -enc UTF-8 -raw -x "$x" -y 50 -W "$w" -H 740 "$1" - | render_squash >> "$3/texts"
+		echo >> "$3/texts"
+	done
+	render_values "$2" | render_lines | awk -v texts="$3/texts" -v labels="$3/labels" '
+	function strip(s,   i, j) {
+		for (i = 1; i <= nl; i++)
+			while ((j = index(s, L[i])) > 0)
+				s = substr(s, 1, j - 1) substr(s, j + length(L[i]))
+		return s
+	}
+	BEGIN {
+		while ((getline l < labels) > 0) if (length(l) > 0) L[++nl] = l
+		while ((getline t < texts) > 0) { T[++nt] = t; S[nt] = strip(t) }
+	}
+	length($0) > 0 {
+		for (i = 1; i <= nt; i++) if (index(T[i], $0)) next
+		v = strip($0)
+		for (i = 1; i <= nt; i++) if (index(S[i], v)) next
+		print
+	}'
+}
+
+render_lines() {	# stdin -> each line without white space
+	tr -d ' \t\r\f' | sed 's/　//g'
+}
+
+stage_suite() {		# PROG LABEL
+	PROG_R=$1
+	rl=$2
+	rw=$(mktemp -d)
+	if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then
+		ko "$rl render: poppler-utils not installed (pdftotext, pdffonts)"
+		rm -rf "$rw"
+		return
+	fi
+	export SOURCE_DATE_EPOCH=1773619200
+	export LSAN_OPTIONS="suppressions=$(pwd)/tests/render/lsan.supp:print_suppressions=0"
+
+	# golden layout dumps
+	for x in samples/full.xml samples/full-prev.xml samples/focused.xml samples/basic.xml \
+	    tests/render/*.xml; do
+		n=$(basename "$x" .xml)
+		g=tests/render/$n.layout
+		args="-T layout"
+		case "$n" in changes-*) args="$args --only changes" ;; esac
+		"$PROG_R" render $args "$x" > "$rw/$n.layout" 2> "$rw/$n.err"
+		rc=$?
+		if [ -n "${UPDATE:-}" ] && [ "$rl" = release ]; then
+			cp "$rw/$n.layout" "$g"
+		fi
+		msg=""
+		[ $rc -eq 0 ] || msg="exit status $rc: $(head -5 "$rw/$n.err")"
+		if [ ! -f "$g" ]; then
+			msg="$msg
+missing golden $g"
+		elif ! d=$(diff -u "$g" "$rw/$n.layout"); then
+			msg="$msg
+$(printf '%s\n' "$d" | head -30)"
+		fi
+		grep -qE 'Sanitizer|runtime error' "$rw/$n.err" && msg="$msg
+$(head -20 "$rw/$n.err")"
+		if [ -z "$msg" ]; then ok; else ko "$rl render layout $n" "$msg"; fi
+
+		# 禁則: no line of text starts with closing punctuation
+		bad=$(grep -E '^  text [0-9.]+ [0-9.]+ [、。，．）」』】〕？！ぁぃぅぇぉっゃゅょァィゥェォッャュョー々]' "$rw/$n.layout" | head -3)
+		if [ -z "$bad" ]; then ok; else ko "$rl render kinsoku $n" "$bad"; fi
+
+		# the print tree keeps its contract
+		ptargs=""
+		case "$n" in changes-*) ptargs="--only changes" ;; esac
+		if "$PROG_R" render -T print $ptargs "$x" 2>/dev/null |
+		    xmllint --noout --relaxng templates/print.rng - 2> "$rw/rng.err"; then
+			ok
+		else
+			ko "$rl render print tree $n" "$(head -5 "$rw/rng.err")"
+		fi
+	done
+
+	# PDFs of the samples (the release build only: the checks are about
+	# the output, the ASan build runs the same code through the layouts)
+	if [ "$rl" = release ]; then
+		for s in full full-prev focused basic; do
+			x=samples/$s.xml
+			p="$rw/$s.pdf"
+			"$PROG_R" render -o "$p" "$x" 2> "$rw/$s.err"
+			if [ $? -ne 0 ] || [ ! -s "$p" ]; then
+				ko "$rl render pdf $s" "$(head -5 "$rw/$s.err")"
+				continue
+			fi
+			ok
+			miss=$(render_check_text "$p" "$x" "$rw" "tests/render/$s.layout")
+			if [ -z "$miss" ]; then ok; else ko "$rl render pdf text $s" "values not found in pdftotext output:
+$(printf '%s\n' "$miss" | head -10)"; fi
+			fonts=$(pdffonts "$p" | tail -n +3)
+			badf=$(printf '%s\n' "$fonts" | awk 'NF && ($1 !~ /\+(NotoSansCJKjp|IPAexGothic)/ || $(NF-4) != "yes" || $(NF-3) != "yes")')
+			if [ -n "$fonts" ] && [ -z "$badf" ]; then ok; else ko "$rl render pdf fonts $s" "$fonts"; fi
+			pages=$(pdfinfo "$p" | awk '/^Pages:/ { print $2 }')
+			want=$(sed -n '1s/.* pages \([0-9]*\) .*/\1/p' "tests/render/$s.layout")
+			if [ -n "$pages" ] && [ "$pages" = "$want" ]; then ok; else ko "$rl render pdf pages $s" "pdfinfo $pages, layout $want"; fi
+			"$PROG_R" render -o "$rw/$s-2.pdf" "$x" 2>/dev/null
+			if cmp -s "$p" "$rw/$s-2.pdf"; then ok; else ko "$rl render pdf reproducible $s" "two renders differ"; fi
+			# links from the 項目一覧 and the outline of the sections
+			nl=$(grep -a -c '/Subtype /Link' "$p")
+			wl=$(grep -c '^  link ' "tests/render/$s.layout")
+			if [ "$nl" = "$wl" ] && [ "$wl" -gt 0 ] && grep -aq '/Outlines' "$p" &&
+			    grep -aq '/Dest (sec-basic-info)' "$p"; then ok
+			else ko "$rl render pdf links $s" "links $nl, expected $wl; outline: $(grep -ac /Outlines "$p")"; fi
+			info=$(pdfinfo "$p")
+			title=$(xmllint --xpath "string(//*[local-name()='cover']/*[local-name()='title'])" "$x")
+			org=$(xmllint --xpath "string(//*[local-name()='cover']/*[local-name()='organization'])" "$x")
+			if printf '%s\n' "$info" | grep -qF "Title:           $title" &&
+			    printf '%s\n' "$info" | grep -qF "Author:          $org" &&
+			    printf '%s\n' "$info" | grep -q '^Keywords:' &&
+			    printf '%s\n' "$info" | grep -q '^Subject:'; then ok
+			else ko "$rl render pdf metadata $s" "$info"; fi
+			# HTML: one file, no external resource, every value
+			"$PROG_R" render -T html -o "$rw/$s.html" "$x" 2>/dev/null
+			ext=$(grep -oE '(src|href)="[^#][^"]*"|@import|url\(' "$rw/$s.html" | head -3)
+			miss=$(sed -e 's/<[^>]*>//g' -e 's/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' "$rw/$s.html" | render_squash > "$rw/html.txt"
+			    render_values "$x" | render_lines |
+			    awk -v body="$rw/html.txt" 'BEGIN { getline b < body } length($0) > 0 && index(b, $0) == 0')
+			if [ -z "$ext" ] && [ -z "$miss" ]; then ok; else ko "$rl render html $s" "external: $ext
+missing: $(printf '%s\n' "$miss" | head -5)"; fi
+		done
+		# the change table alone, as pia diff -T pdf will use it
+		"$PROG_R" render --only changes -o "$rw/ch.pdf" tests/render/changes-only.xml 2>/dev/null
+		if pdftotext -enc UTF-8 "$rw/ch.pdf" - 2>/dev/null | render_squash | grep -q '令和元年5月1日.*平成31年4月30日'; then ok
+		else ko "$rl render pdf changes-only" "dates not found as 和暦"; fi
+	fi
+
+	# errors: nothing written
+	cp tests/validate/wrong-option.xml "$rw/bad.xml"
+	"$PROG_R" render -o "$rw/bad.pdf" "$rw/bad.xml" > "$rw/out" 2> "$rw/err"
+	rc=$?
+	if [ $rc -eq 1 ] && [ ! -e "$rw/bad.pdf" ] && grep -q '検証エラーがあるため出力しません' "$rw/err"; then ok
+	else ko "$rl render invalid document" "rc $rc: $(cat "$rw/err")"; fi
+	"$PROG_R" render -o "$rw/nodir/x.pdf" samples/basic.xml > "$rw/out" 2> "$rw/err"
+	rc=$?
+	if [ $rc -eq 3 ] && [ ! -e "$rw/nodir" ] && grep -q 'x.pdf' "$rw/err"; then ok
+	else ko "$rl render unwritable output" "rc $rc: $(cat "$rw/err")"; fi
+	printf '<fontconfig><dir>%s/nofonts</dir><cachedir>%s/cache</cachedir></fontconfig>\n' "$rw" "$rw" > "$rw/fonts.conf"
+	mkdir -p "$rw/nofonts"
+	FONTCONFIG_FILE="$rw/fonts.conf" "$PROG_R" render -o "$rw/nf.pdf" samples/basic.xml > "$rw/out" 2> "$rw/err"
+	rc=$?
+	if [ $rc -eq 3 ] && [ ! -e "$rw/nf.pdf" ] && grep -q '日本語フォントが見つかりません' "$rw/err" &&
+	    [ -z "$(ls "$rw" | grep 'nf.pdf')" ]; then ok
+	else ko "$rl render missing font" "rc $rc: $(cat "$rw/err")"; fi
+	# a warning does not stop the output: a character no Japanese font has
+	sed 's|<number>[^<]*</number>|<number>3 ☐</number>|' samples/basic.xml > "$rw/warn.xml"
+	"$PROG_R" render -o "$rw/warn.pdf" "$rw/warn.xml" > "$rw/out" 2> "$rw/err"
+	rc=$?
+	if [ $rc -eq 0 ] && [ -s "$rw/warn.pdf" ] && grep -q 'warning: \[render-glyph\].*U+2610.*〓' "$rw/err" &&
+	    ! pdffonts "$rw/warn.pdf" | tail -n +3 | grep -qv 'NotoSansCJKjp\|IPAexGothic'; then ok
+	else ko "$rl render warning still renders" "rc $rc: $(cat "$rw/err")"; fi
+	# an input is never modified, nothing is written beside it
+	if [ -z "$(git status --porcelain samples 2>/dev/null)" ]; then ok
+	else ko "$rl render wrote into samples/" "$(git status --porcelain samples)"; fi
+	# memory: the renderer under valgrind (fontconfig's own losses aside)
+	if [ "${VALGRIND:-}" = 1 ] && [ "$rl" = release ] && command -v valgrind >/dev/null 2>&1; then
+		for args in "-T layout samples/full.xml" "-o $rw/vg.pdf samples/focused.xml" \
+		    "-T html -o $rw/vg.html samples/basic.xml"; do
+			vg=$(valgrind -q --num-callers=40 --leak-check=full --show-leak-kinds=definite \
+			    --errors-for-leak-kinds=definite --error-exitcode=99 \
+			    --suppressions=tests/render/valgrind.supp \
+			    "$PROG_R" render $args 2>&1 >/dev/null)
+			if [ $? -eq 99 ]; then ko "valgrind pia render $args" "$vg"; else ok; fi
+		done
+	fi
+	unset SOURCE_DATE_EPOCH LSAN_OPTIONS
+	rm -rf "$rw"
+}
