@@ -1,5 +1,5 @@
 /*
- * cmd_diff.c: pia diff [-T text|json|xml|csv|html] [--date D] OLD NEW.
+ * cmd_diff.c: pia diff [-T text|json|xml|csv|html|pdf] [--date D] OLD NEW.
  *
  * Prints the 変更箇所 rows that turn OLD into NEW.  Exit status as diff(1):
  * 0 equal, 1 different, 2 trouble.
@@ -7,11 +7,13 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <libxml/tree.h>
 
 #include "extern.h"
+#include "pia_templates.h"
 #include "pia_diff.h"
 
 /* The labels of the 変更箇所 columns, from the vocabulary. */
@@ -405,6 +407,74 @@ out_xml(FILE *f, const struct pia_vocab *v, const struct pia_changes *ch,
 	return buf != NULL ? 0 : -1;
 }
 
+/*
+ * A proposed 提出時期 is marked by <?pia proposed="timing"?> before its
+ * <timing>; the printed table says so, as the text and CSV outputs do.
+ */
+static void
+mark_proposals(xmlNode *changes)
+{
+	xmlNode	*c, *e;
+	int	 proposed;
+
+	for (c = changes->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		proposed = 0;
+		for (e = c->children; e != NULL; e = e->next) {
+			if (e->type == XML_PI_NODE &&
+			    xmlStrEqual(e->name, BAD_CAST "pia"))
+				proposed = 1;
+			else if (proposed && e->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(e->name, BAD_CAST "timing")) {
+				xmlNodeAddContent(e, BAD_CAST "(案)");
+				proposed = 0;
+			}
+		}
+	}
+}
+
+/*
+ * The 変更箇所 table alone as a PDF: the rows go into an otherwise empty
+ * assessment of the new revision's kind, which the renderer prints.
+ */
+static int
+out_pdf(const struct pia_vocab *v, const struct pia_changes *ch,
+    const char *date, enum pia_kind kind, char **buf, size_t *len,
+    struct pia_diags *d)
+{
+	xmlDoc		*rows, *xml = NULL;
+	xmlNode		*root, *changes;
+	xmlNs		*ns;
+	struct pia_doc	*doc = NULL;
+	int		 rc = -1;
+
+	if ((rows = pia_changes_xml(v, ch, date)) == NULL)
+		return -1;
+	if ((xml = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+		goto out;
+	root = xmlNewNode(NULL, BAD_CAST "assessment");
+	ns = xmlNewNs(root, BAD_CAST PIA_NS, NULL);
+	xmlSetNs(root, ns);
+	xmlNewProp(root, BAD_CAST "kind", BAD_CAST pia_kind_id(kind));
+	xmlDocSetRootElement(xml, root);
+	changes = xmlDocCopyNode(xmlDocGetRootElement(rows), xml, 1);
+	xmlAddChild(root, changes);
+	mark_proposals(changes);
+	xmlReconciliateNs(xml, root);
+	if ((doc = pia_doc_wrap(xml, "changes", d)) == NULL) {
+		xml = NULL;
+		goto out;
+	}
+	xml = NULL;
+	rc = pia_render_changes(v, doc, PIA_RENDER_PDF, buf, len, d);
+out:
+	xmlFreeDoc(xml);
+	xmlFreeDoc(rows);
+	pia_doc_free(doc);
+	return rc;
+}
+
 int
 cmd_diff(int argc, char **argv)
 {
@@ -454,17 +524,16 @@ cmd_diff(int argc, char **argv)
 			    "bad option");
 		}
 	}
-	if (strcmp(fmt, "pdf") == 0)
-		return usage_error(self, "-T pdf はまだありません (PDF の組版が"
-		    "入るまでは -T html を印刷してください)",
-		    "-T pdf is not there yet (until PDF rendering exists, "
-		    "print -T html)");
 	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "xml") &&
-	    strcmp(fmt, "csv") && strcmp(fmt, "html"))
+	    strcmp(fmt, "csv") && strcmp(fmt, "html") && strcmp(fmt, "pdf"))
 		return usage_error(self, "不明な出力形式です: %s "
-		    "(text、json、xml、csv、html のいずれか)",
-		    "unknown output format: %s (text, json, xml, csv or html)",
-		    fmt);
+		    "(text、json、xml、csv、html、pdf のいずれか)",
+		    "unknown output format: %s (text, json, xml, csv, html or "
+		    "pdf)", fmt);
+	if (strcmp(fmt, "pdf") == 0 && strcmp(out, "-") == 0 &&
+	    isatty(STDOUT_FILENO))
+		return usage_error(self, "PDF は -o FILE で書き出してください",
+		    "write the PDF with -o FILE");
 	if (argc - optind != 2)
 		return usage_error(self, "比較する評価書を2つ (旧、新) 指定して"
 		    "ください", "give two assessments to compare (old, new)");
@@ -477,6 +546,14 @@ cmd_diff(int argc, char **argv)
 	    diff_load(argv[optind], argv[optind + 1], flags, &v, &o, &n, &ch,
 	    d) == -1)
 		goto out;
+	if (strcmp(fmt, "pdf") == 0) {
+		if (out_pdf(v, ch, date, pia_doc_kind(n), &buf, &len, d) == -1)
+			goto out;
+		if (pia_file_write_atomic(out, buf, len, d) == -1)
+			goto out;
+		rc = pia_changes_count(ch) > 0 ? EXIT_FINDINGS : EXIT_OK;
+		goto out;
+	}
 	if ((f = open_memstream(&buf, &len)) == NULL)
 		goto out;
 	if (strcmp(fmt, "json") == 0)

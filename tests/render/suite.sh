@@ -213,6 +213,6 @@ missing: $(printf '%s\n' "$miss" | head -5)"; fi
 			if [ $? -eq 99 ]; then ko "valgrind pia render $args" "$vg"; else ok; fi
 		done
 	fi
-	unset SOURCE_DATE_EPOCH LSAN_OPTIONS
+	unset SOURCE_DATE_EPOCH
 	rm -rf "$rw"
 }
