@@ -37,11 +37,12 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS	 = $(PKG_LIBS) -lpthread
 
 MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o
-VALID_OBJS = validators/schema.o
+VALID_OBJS = validators/schema.o validators/sch.o validators/xpfunc.o \
+	     validators/threshold.o
 TMPL_OBJS  = templates/skeleton.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
-	     cli/cmd_validate.o
+	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o
 UNIT_TESTS = test_i18n test_diag test_doc test_vocab
 
 KINDS	 = full focused basic

@@ -40,6 +40,21 @@ const struct cmd commands[] = {
 	  "  -            check standard input\n"
 	  "Exit status: 0 no errors, 1 errors found (a malformed file is a "
 	  "finding), 2 usage, 3 system failure\n" },
+	{ "threshold", cmd_threshold,
+	  "しきい値判断の結果と作成する評価書を表示する",
+	  "show the threshold judgement and the assessments to produce",
+	  "pia threshold --population N --handlers N --incident yes|no "
+	  "[-T text|json]",
+	  "  --population N   対象人数 (数、又は「1万人以上10万人未満」のような区分)\n"
+	  "  --handlers N     取扱者数 (委託先を含む)\n"
+	  "  --incident yes|no 過去1年以内の特定個人情報に関する重大事故\n"
+	  "  -T json          JSON で出力\n"
+	  "根拠: 特定個人情報保護評価指針 第5の2\n",
+	  "  --population N   persons covered (a number, or a band as printed)\n"
+	  "  --handlers N     staff handling the files, contractors included\n"
+	  "  --incident yes|no a serious incident in the past year\n"
+	  "  -T json          JSON output\n"
+	  "Source: 指針 第5の2\n" },
 	{ "help", cmd_help,
 	  "コマンドの説明を表示する",
 	  "show help for a command",
