@@ -31,6 +31,27 @@ rule_index(struct ruleref *v, size_t n, const char *id)
 	return -1;
 }
 
+/* A file name as a URI reference: relative paths stay relative (GitHub
+ * resolves them against the repository), absolute ones become file://
+ * URIs; bytes outside the unreserved set are percent-encoded. */
+static void
+json_uri(FILE *f, const char *path)
+{
+	const unsigned char *u = (const unsigned char *)path;
+
+	fputc('"', f);
+	if (*u == '/')
+		fputs("file://", f);
+	for (; *u; u++) {
+		if ((*u >= 'A' && *u <= 'Z') || (*u >= 'a' && *u <= 'z') ||
+		    (*u >= '0' && *u <= '9') || strchr("-._~/", *u) != NULL)
+			fputc(*u, f);
+		else
+			fprintf(f, "%%%02X", *u);
+	}
+	fputc('"', f);
+}
+
 void
 print_sarif(FILE *f, const struct pia_diags *d, const struct pia_rules *r)
 {
@@ -64,8 +85,7 @@ print_sarif(FILE *f, const struct pia_diags *d, const struct pia_rules *r)
 	    "\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{"
 	    "\"name\":\"pia\",\"version\":", f);
 	json_str(f, PIA_VERSION);
-	fputs(",\"informationUri\":\"https://github.com/pia-toolkit/pia\","
-	    "\"rules\":[", f);
+	fputs(",\"rules\":[", f);
 	for (i = 0; i < n; i++) {
 		fprintf(f, "%s{\"id\":", i ? "," : "");
 		json_str(f, v[i].id);
@@ -105,7 +125,7 @@ print_sarif(FILE *f, const struct pia_diags *d, const struct pia_rules *r)
 		json_str(f, text ? text : pia_diag_msg(g, lang));
 		fputs("},\"locations\":[{\"physicalLocation\":{"
 		    "\"artifactLocation\":{\"uri\":", f);
-		json_str(f, g->file ? g->file : "pia");
+		json_uri(f, g->file ? g->file : "pia");
 		fputs("}", f);
 		if (g->line > 0)
 			fprintf(f, ",\"region\":{\"startLine\":%ld}", g->line);

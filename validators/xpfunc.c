@@ -88,12 +88,32 @@ f_label(xmlXPathParserContext *c, int nargs)
 {
 	xmlNode *n = pop_node(c, nargs);
 
+	const struct pia_vnode	*v;
+	char			*p, *t, *r;
+	const xmlNode		*k;
+	int			 i = 1;
+
 	n = described(c, n);
 	if (n == NULL || ST(c)->vocab == NULL) {
 		ret_str(c, n ? (const char *)n->name : "");
 		return;
 	}
-	ret_own(c, pia_vocab_path(ST(c)->vocab, ST(c)->kind, n, ST(c)->lang));
+	p = pia_vocab_path(ST(c)->vocab, ST(c)->kind, n, ST(c)->lang);
+	/* An entry of a list has no printed heading of its own: its title
+	 * and number ("特定個人情報ファイル2"). */
+	if (p != NULL && *p == '\0' && (v = vnode(c, n)) != NULL &&
+	    pia_vnode_type(v) == PIA_V_LIST &&
+	    (t = pia_vnode_title(v, ST(c)->kind, ST(c)->lang)) != NULL) {
+		for (k = n->prev; k != NULL; k = k->prev)
+			i += k->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(k->name, n->name);
+		if (asprintf(&r, "%s%s%d", t, EN(c) ? " " : "", i) > 0) {
+			free(p);
+			p = r;
+		}
+		free(t);
+	}
+	ret_own(c, p);
 }
 
 /* pia:title(node?): the label of the item alone ("①委託内容"). */
@@ -627,14 +647,15 @@ prev_char(const char *s, size_t i)
 }
 
 /* pia:latin-word(text): the first all-lowercase Latin word of two or more
- * letters written between kana or kanji without spaces (an English word
- * replacing a particle, "情報that"), with its context; or "".  Acronyms
- * (ISMS, eLTAX) and words set off by spaces are left alone. */
+ * letters written between kana or kanji, with at most one space on each
+ * side (an English word replacing a particle: "情報 that 不正確"), with its
+ * context; or "".  Acronyms and names with capitals (ISMS, eLTAX, Web)
+ * are left alone. */
 static void
 f_latin_word(xmlXPathParserContext *c, int nargs)
 {
 	char	*s = pop_str(c), *r = NULL, *ex;
-	size_t	 i, j;
+	size_t	 i, j, a, b;
 
 	(void)nargs;
 	for (i = 0; s != NULL && s[i]; ) {
@@ -645,9 +666,12 @@ f_latin_word(xmlXPathParserContext *c, int nargs)
 		for (j = i; (s[j] >= 'a' && s[j] <= 'z') ||
 		    (s[j] >= 'A' && s[j] <= 'Z'); j++)
 			continue;
-		if (j - i >= 2 && i > 0 &&
-		    is_japanese((unsigned char *)s + prev_char(s, i)) &&
-		    s[j] != '\0' && is_japanese((unsigned char *)s + j)) {
+		/* one space may stand on either side: "情報 that 不正確" */
+		b = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+		a = s[j] == ' ' ? j + 1 : j;
+		if (j - i >= 2 && b > 0 &&
+		    is_japanese((unsigned char *)s + prev_char(s, b)) &&
+		    s[a] != '\0' && is_japanese((unsigned char *)s + a)) {
 			size_t k;
 			int lower = 1;
 
