@@ -153,16 +153,18 @@ validate_one(struct job *j, size_t i)
 	if ((doc = pia_doc_load(j->files->v[i], NULL, d)) != NULL) {
 		k = pia_doc_kind(doc);
 		res->kind = k;
-		pthread_mutex_lock(j->mu);
-		if (j->schema[k] == NULL)
-			j->schema[k] = pia_schema_load(k, j->sys);
-		pthread_mutex_unlock(j->mu);
-		if (j->schema[k] == NULL)
-			rc = -1;
-		else if (pia_rules_wanted(j->rules, "schema") &&
-		    pia_schema_validate(j->schema[k], doc, j->vocab, d) < 0)
-			rc = -1;
-		else if (pia_rules_validate(j->rules, doc, j->vocab, d) < 0)
+		if (pia_rules_wanted(j->rules, "schema")) {
+			pthread_mutex_lock(j->mu);
+			if (j->schema[k] == NULL)
+				j->schema[k] = pia_schema_load(k, j->sys);
+			pthread_mutex_unlock(j->mu);
+			if (j->schema[k] == NULL ||
+			    pia_schema_validate(j->schema[k], doc, j->vocab,
+			    d) < 0)
+				rc = -1;
+		}
+		if (rc == 0 &&
+		    pia_rules_validate(j->rules, doc, j->vocab, d) < 0)
 			rc = -1;
 		pia_doc_free(doc);
 	}

@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -73,8 +74,18 @@ struct check {
 	size_t			 schema;
 };
 
+/* An alternative of a rule context whose first step is a plain element
+ * name: evaluated from the document's index of elements by name, as
+ * "self::" + the alternative, instead of a walk of the whole document. */
+struct alt {
+	char			*local, *uri;
+	xmlXPathCompExpr	*self;
+};
+
 struct rule {
 	xmlXPathCompExpr	*context, *subject;
+	struct alt		*alts;		/* NULL: evaluate context */
+	size_t			 nalts;
 	struct lets		 lets;
 	struct check		*v;
 	size_t			 n;
@@ -118,6 +129,12 @@ struct pia_rules {
 	size_t		 nvars, capvars;
 	const void	**seen;		/* pointer set, open addressing */
 	size_t		 capseen;
+	xmlHashTable	*index;		/* local name -> struct nodes */
+};
+
+struct nodes {
+	xmlNode	**v;
+	size_t	  n, cap;
 };
 
 /* Appends a zeroed element to a growing array; NULL when out of memory. */
@@ -182,6 +199,12 @@ rules_clear(struct pia_rules *r)
 				msg_free(&c->msg[1]);
 			}
 			free(u->v);
+			for (k = 0; k < u->nalts; k++) {
+				free(u->alts[k].local);
+				free(u->alts[k].uri);
+				xmlXPathFreeCompExpr(u->alts[k].self);
+			}
+			free(u->alts);
 			lets_free(&u->lets);
 			xmlXPathFreeCompExpr(u->context);
 			xmlXPathFreeCompExpr(u->subject);
@@ -232,6 +255,7 @@ pia_rules_free(struct pia_rules *r)
 	rules_clear(r);
 	if (r->xp != NULL)
 		xmlXPathFreeContext(r->xp);
+	xpstate_free(&r->st);
 	free(r->vars);
 	free(r->seen);
 	free(r->only);
@@ -430,6 +454,51 @@ check_names(struct load *ls, const xmlNode *n, const char *id,
 	return bad ? -1 : 0;
 }
 
+/*
+ * Whether the alternative [b, e) of a rule context starts with a name test
+ * whose predicates do not depend on position: then "//x[p]/y" may be
+ * evaluated as "/descendant::x[p]/y", which libxml2 does in one walk
+ * instead of a child step from every node.  Positional predicates
+ * (position(), last(), a number) keep the "//" form.
+ */
+static int
+first_step_plain(const char *b, const char *e)
+{
+	const char	*p = b;
+	int		 depth = 0;
+	char		 q = 0;
+
+	if (!name_char((unsigned char)*p, 1) && *p != '*')
+		return 0;
+	for (; p < e; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+			continue;
+		}
+		if (*p == '"' || *p == '\'')
+			q = *p;
+		else if (*p == '[') {
+			const char *d = p + 1;
+
+			while (*d == ' ')
+				d++;
+			if (*d >= '0' && *d <= '9')
+				return 0;
+			depth++;
+		} else if (*p == ']')
+			depth--;
+		else if (depth == 0 && *p == ':' && p[1] == ':')
+			return 0;	/* an axis: keep "//" */
+		else if (depth == 0 && *p == '/')
+			break;
+		else if (depth > 0 && (strncmp(p, "position", 8) == 0 ||
+		    strncmp(p, "last", 4) == 0))
+			return 0;
+	}
+	return 1;
+}
+
 /* Compiles expr; with as_pattern, a rule context ("a:x | a:y") is turned
  * into an expression over the whole document ("//a:x | //a:y"). */
 static xmlXPathCompExpr *
@@ -450,7 +519,7 @@ compile(struct load *ls, const xmlNode *n, const char *id, const char *what,
 	if (check_names(ls, n, id, expr) == -1)
 		return NULL;
 	if (as_pattern) {
-		if ((buf = malloc(strlen(expr) * 2 + 16)) == NULL)
+		if ((buf = malloc(strlen(expr) * 14 + 16)) == NULL)
 			return NULL;
 		o = buf;
 		start = expr;
@@ -473,10 +542,9 @@ compile(struct load *ls, const xmlNode *n, const char *id, const char *what,
 					start++;
 				if (o != buf)
 					*o++ = '|';
-				if (*start != '/') {
-					*o++ = '/';
-					*o++ = '/';
-				}
+				if (*start != '/')
+					o += sprintf(o, "%s", first_step_plain(start,
+					    p) ? "/descendant::" : "//");
 				memcpy(o, start, (size_t)(p - start));
 				o += p - start;
 				start = p + 1;
@@ -494,6 +562,80 @@ compile(struct load *ls, const xmlNode *n, const char *id, const char *what,
 		    "error: %s", *ls->st.err ? ls->st.err : expr, "");
 	free(buf);
 	return c;
+}
+
+/* Splits a rule context into its alternatives; when each starts with a
+ * plain element name (first_step_plain), compiles "self::" + each into
+ * u->alts.  Otherwise leaves u->alts NULL. */
+static int
+make_alts(struct load *ls, const xmlNode *n, const char *id, struct rule *u,
+    const char *ctx)
+{
+	const struct schema	*s = &ls->r->sch[ls->r->nsch - 1];
+	const char		*p, *start = ctx, *b, *colon, *e, *uri;
+	char			*expr;
+	struct alt		*a;
+	int			 depth = 0;
+	char			 q = 0;
+
+	for (p = ctx; ; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+			if (*p)
+				continue;
+		}
+		if (*p == '"' || *p == '\'')
+			q = *p;
+		else if (*p == '[' || *p == '(')
+			depth++;
+		else if (*p == ']' || *p == ')')
+			depth--;
+		if (*p != '\0' && !(*p == '|' && depth == 0))
+			continue;
+		while (*start == ' ' || *start == '\n' || *start == '\t' ||
+		    *start == '\r')
+			start++;
+		if (!first_step_plain(start, p) || *start == '*')
+			goto plain;
+		for (b = start, colon = NULL, e = b; name_char((unsigned char)*e,
+		    e == b) || (*e == ':' && colon == NULL); e++)
+			if (*e == ':')
+				colon = e;
+		if (colon != NULL && colon[1] == '*')
+			goto plain;
+		uri = colon ? ns_uri(s, b, (size_t)(colon - b)) : NULL;
+		if ((colon && uri == NULL) ||
+		    (a = grow(&u->alts, &u->nalts, sizeof(*a))) == NULL)
+			goto plain;
+		a->local = strndup(colon ? colon + 1 : b, (size_t)(e -
+		    (colon ? colon + 1 : b)));
+		a->uri = uri ? strdup(uri) : NULL;
+		if (asprintf(&expr, "self::%.*s", (int)(p - start), start) < 0)
+			return -1;
+		ls->st.nerr = 0;
+		a->self = xmlXPathCtxtCompile(ls->xp, BAD_CAST expr);
+		free(expr);
+		if (a->local == NULL || a->self == NULL)
+			goto plain;
+		start = p + 1;
+		if (*p == '\0')
+			break;
+	}
+	return 0;
+plain:
+	/* not indexable: the whole context is evaluated */
+	(void)n;
+	(void)id;
+	while (u->nalts > 0) {
+		a = &u->alts[--u->nalts];
+		free(a->local);
+		free(a->uri);
+		xmlXPathFreeCompExpr(a->self);
+	}
+	free(u->alts);
+	u->alts = NULL;
+	return 0;
 }
 
 static int
@@ -760,6 +902,8 @@ load_rule(struct load *ls, xmlNode *n, struct pattern *p)
 		goto out;
 	ctx = attr(n, "context");
 	if ((u->context = compile(ls, n, id, "context", ctx, 1)) == NULL)
+		goto out;
+	if (make_alts(ls, n, id, u, ctx) == -1)
 		goto out;
 	if ((subj = attr(n, "subject")) != NULL &&
 	    (u->subject = compile(ls, n, id, "subject", subj, 0)) == NULL)
@@ -1378,6 +1522,91 @@ out:
 	return rc;
 }
 
+static void
+nodes_free(void *p, const xmlChar *name)
+{
+	struct nodes *v = p;
+
+	(void)name;
+	free(v->v);
+	free(v);
+}
+
+static int
+index_walk(xmlHashTable *h, xmlNode *n)
+{
+	struct nodes	*v;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = xmlHashLookup(h, n->name)) == NULL) {
+			if ((v = calloc(1, sizeof(*v))) == NULL ||
+			    xmlHashAddEntry(h, n->name, v) != 0) {
+				free(v);
+				return -1;
+			}
+		}
+		if (v->n == v->cap) {
+			size_t	  cap = v->cap ? v->cap * 2 : 8;
+			xmlNode	**nv = realloc(v->v, cap * sizeof(*nv));
+
+			if (nv == NULL)
+				return -1;
+			v->v = nv;
+			v->cap = cap;
+		}
+		v->v[v->n++] = n;
+		if (index_walk(h, n->children) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The nodes a rule context matches, in document order (duplicates are
+ * removed by claim()). */
+static xmlXPathObject *
+context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
+{
+	xmlXPathObject	*all, *o;
+	struct nodes	*v;
+	size_t		 i, m;
+
+	r->xp->node = (xmlNode *)x;
+	if (u->alts == NULL)
+		return xmlXPathCompiledEval(u->context, r->xp);
+	if ((all = xmlXPathNewNodeSet(NULL)) == NULL)
+		return NULL;
+	for (i = 0; i < u->nalts; i++) {
+		if ((v = xmlHashLookup(r->index, BAD_CAST u->alts[i].local)) ==
+		    NULL)
+			continue;
+		for (m = 0; m < v->n; m++) {
+			xmlNode *n = v->v[m];
+
+			if ((u->alts[i].uri == NULL) != (n->ns == NULL) ||
+			    (n->ns != NULL && strcmp((const char *)n->ns->href,
+			    u->alts[i].uri) != 0))
+				continue;
+			r->xp->node = n;
+			if ((o = xmlXPathCompiledEval(u->alts[i].self,
+			    r->xp)) == NULL) {
+				xmlXPathFreeObject(all);
+				return NULL;
+			}
+			if (o->type == XPATH_NODESET && o->nodesetval != NULL) {
+				int k;
+
+				for (k = 0; k < o->nodesetval->nodeNr; k++)
+					xmlXPathNodeSetAdd(all->nodesetval,
+					    o->nodesetval->nodeTab[k]);
+			}
+			xmlXPathFreeObject(o);
+		}
+	}
+	return all;
+}
+
 static int
 setup_context(struct pia_rules *r)
 {
@@ -1402,12 +1631,16 @@ pia_rules_validate(struct pia_rules *r, const struct pia_doc *doc,
 	if (setup_context(r) == -1)
 		return -1;
 	r->xp->doc = x;
+	xpstate_reset(&r->st);
 	r->st.doc = doc;
 	r->st.vocab = vocab;
 	r->st.kind = pia_doc_kind(doc);
 	r->st.today = r->today;
 	r->st.lang = "ja";
 	r->nvars = 0;
+	if ((r->index = xmlHashCreate(64)) == NULL ||
+	    index_walk(r->index, xmlDocGetRootElement(x)) == -1)
+		goto out;
 	for (i = 0; i < r->npat; i++) {
 		struct pattern	*p = &r->pat[i];
 		size_t		 pbase;
@@ -1446,9 +1679,10 @@ pia_rules_validate(struct pia_rules *r, const struct pia_doc *doc,
 
 			for (k = 0; k < u->n; k++)
 				any |= u->v[k].on;
-			r->xp->node = (xmlNode *)x;
+			if (!any)
+				continue;
 			r->st.nerr = 0;
-			if ((o = xmlXPathCompiledEval(u->context, r->xp)) == NULL) {
+			if ((o = context_nodes(r, u, x)) == NULL) {
 				runtime_error(r, u->n ? u->v[0].id : NULL, 0,
 				    cur, d);
 				found++;
@@ -1503,6 +1737,8 @@ pia_rules_validate(struct pia_rules *r, const struct pia_doc *doc,
 	rc = found;
 out:
 	vars_pop(r, 0);
+	xmlHashFree(r->index, nodes_free);
+	r->index = NULL;
 	r->xp->doc = NULL;
 	r->xp->node = NULL;
 	return rc;

@@ -10,6 +10,7 @@
  * input: a date that is not a date gives NaN or "", an unknown node "".
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,12 +62,121 @@ ret_own(xmlXPathParserContext *c, char *s)
 	free(s);
 }
 
+static size_t
+phash(const void *p, size_t cap)
+{
+	unsigned long long x = (unsigned long long)(uintptr_t)p;
+
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return (size_t)x & (cap - 1);
+}
+
+/* 1 and *v set when k is in the map, else 0. */
+static int
+pmap_get(const struct pmap *m, const void *k, const void **v)
+{
+	size_t h;
+
+	if (m->cap == 0)
+		return 0;
+	for (h = phash(k, m->cap); m->k[h] != NULL; h = (h + 1) & (m->cap - 1))
+		if (m->k[h] == k) {
+			*v = m->v[h];
+			return 1;
+		}
+	return 0;
+}
+
+static void
+pmap_put(struct pmap *m, const void *k, const void *v)
+{
+	size_t h, i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct pmap	 o = *m;
+		size_t		 cap = m->cap ? m->cap * 2 : 512;
+
+		m->k = calloc(cap, sizeof(*m->k));
+		m->v = calloc(cap, sizeof(*m->v));
+		if (m->k == NULL || m->v == NULL) {
+			free(m->k);
+			free(m->v);
+			*m = o;
+			return;		/* a cache: not storing is fine */
+		}
+		m->cap = cap;
+		m->n = 0;
+		for (i = 0; i < o.cap; i++)
+			if (o.k[i] != NULL)
+				pmap_put(m, o.k[i], o.v[i]);
+		free(o.k);
+		free(o.v);
+	}
+	for (h = phash(k, m->cap); m->k[h] != NULL && m->k[h] != k;
+	    h = (h + 1) & (m->cap - 1))
+		continue;
+	if (m->k[h] == NULL)
+		m->n++;
+	m->k[h] = k;
+	m->v[h] = v;
+}
+
+static void
+pmap_clear(struct pmap *m)
+{
+	if (m->cap > 0) {
+		memset(m->k, 0, m->cap * sizeof(*m->k));
+		m->n = 0;
+	}
+}
+
+void
+xpstate_reset(struct xpstate *st)
+{
+	pmap_clear(&st->vnodes);
+	free(st->text);
+	st->text = NULL;
+	st->text_node = NULL;
+}
+
+void
+xpstate_free(struct xpstate *st)
+{
+	size_t i;
+	int k;
+
+	xpstate_reset(st);
+	for (k = 0; k < PIA_KIND__MAX; k++) {
+		for (i = 0; i < st->nstarred[k]; i++)
+			free(st->starred[k][i]);
+		free(st->starred[k]);
+		st->starred[k] = NULL;
+		st->nstarred[k] = 0;
+		st->starred_done[k] = 0;
+	}
+	free(st->vnodes.k);
+	free(st->vnodes.v);
+	free(st->optional.k);
+	free(st->optional.v);
+	memset(&st->vnodes, 0, sizeof(st->vnodes));
+	memset(&st->optional, 0, sizeof(st->optional));
+}
+
 static const struct pia_vnode *
 vnode(xmlXPathParserContext *c, const xmlNode *n)
 {
+	const void		*v;
+	const struct pia_vnode	*r;
+
 	if (n == NULL || ST(c)->vocab == NULL)
 		return NULL;
-	return pia_vocab_lookup(ST(c)->vocab, ST(c)->kind, n);
+	if (pmap_get(&ST(c)->vnodes, n, &v))
+		return v;
+	r = pia_vocab_lookup(ST(c)->vocab, ST(c)->kind, n);
+	pmap_put(&ST(c)->vnodes, n, r);
+	return r;
 }
 
 /* The nearest element at or above n that the vocabulary describes (a
@@ -189,7 +299,7 @@ f_option(xmlXPathParserContext *c, int nargs)
 /* Whether vocabulary node v is optional for the kind: required="no" on
  * it or an ancestor, or a lone checkbox (flag). */
 static int
-optional(const struct pia_vnode *v, enum pia_kind k)
+optional_uncached(const struct pia_vnode *v, enum pia_kind k)
 {
 	const char *a;
 
@@ -201,6 +311,22 @@ optional(const struct pia_vnode *v, enum pia_kind k)
 			return 1;
 	return 0;
 }
+
+static int
+optional_st(struct xpstate *st, const struct pia_vnode *v, enum pia_kind k)
+{
+	const void	*r;
+	int		 o;
+
+	/* The kind is fixed per document; key on the node, kind in the
+	 * value's low bits. */
+	if (pmap_get(&st->optional, v, &r) && ((uintptr_t)r >> 1) == (uintptr_t)k)
+		return (int)((uintptr_t)r & 1);
+	o = optional_uncached(v, k);
+	pmap_put(&st->optional, v, (const void *)(((uintptr_t)k << 1) | o));
+	return o;
+}
+#define optional(v, k)	optional_st(ST(c), (v), (k))
 
 /* pia:required(node?): a field the form requires to be filled. */
 static void
@@ -280,7 +406,8 @@ f_missing(xmlXPathParserContext *c, int nargs)
 	char			*out = NULL, *t, *s;
 	const char		*el;
 
-	if (v == NULL || (pia_vnode_type(v) == PIA_V_LIST &&
+	if (v == NULL || pia_vnode_type(v) == PIA_V_FIELD ||
+	    (pia_vnode_type(v) == PIA_V_LIST &&
 	    pia_vnode_el(v) != NULL &&
 	    xmlStrEqual(n->name, BAD_CAST pia_vnode_el(v)))) {
 		ret_str(c, "");
@@ -302,6 +429,33 @@ f_missing(xmlXPathParserContext *c, int nargs)
 		out = s;
 	}
 	ret_own(c, out);
+}
+
+/* The string argument, or with no argument the string value of the
+ * context node (no copy of an XPath object: the hot path of text.sch). */
+static char *
+pop_text(xmlXPathParserContext *c, int nargs)
+{
+	xmlChar	*s;
+	char	*r;
+
+	if (nargs > 0) {
+		s = xmlXPathPopString(c);
+		r = strdup(s ? (const char *)s : "");
+		xmlFree(s);
+		return r;
+	}
+	if (c->context->node == NULL)
+		return strdup("");
+	/* The text rules ask four functions about the same node. */
+	if (ST(c)->text_node != c->context->node) {
+		free(ST(c)->text);
+		s = xmlNodeGetContent(c->context->node);
+		ST(c)->text = strdup(s ? (const char *)s : "");
+		ST(c)->text_node = ST(c)->text ? c->context->node : NULL;
+		xmlFree(s);
+	}
+	return strdup(ST(c)->text ? ST(c)->text : "");
 }
 
 static char *
@@ -595,17 +749,65 @@ excerpt(const char *s, size_t b, size_t e)
 	return r;
 }
 
+/*
+ * pia_foreign_char() asks ICU's converters about each kanji; the answer
+ * for a BMP code point never changes, so it is cached (0 unknown, 1
+ * Japanese, 2 foreign).  Relaxed atomics: threads may race to store the
+ * same value.
+ */
+static unsigned char fcache[65536];
+
+static unsigned int
+foreign_char(const char *s, size_t *off)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	unsigned int		 cp;
+	unsigned char		 c;
+	size_t			 i = 0, n;
+	char			 one[5];
+
+	while (u[i]) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = u8len(u + i);
+		if (n != 3 || (u[i + 1] & 0xc0) != 0x80 ||
+		    (u[i + 2] & 0xc0) != 0x80)
+			break;		/* rare: let ICU decide from here */
+		cp = ((u[i] & 0x0fu) << 12) | ((u[i + 1] & 0x3fu) << 6) |
+		    (u[i + 2] & 0x3fu);
+		c = __atomic_load_n(&fcache[cp], __ATOMIC_RELAXED);
+		if (c == 0) {
+			memcpy(one, u + i, 3);
+			one[3] = '\0';
+			c = pia_foreign_char(one, NULL) ? 2 : 1;
+			__atomic_store_n(&fcache[cp], c, __ATOMIC_RELAXED);
+		}
+		if (c == 2) {
+			*off = i;
+			return cp;
+		}
+		i += 3;
+	}
+	if (u[i] == '\0')
+		return 0;
+	cp = pia_foreign_char(s + i, off);
+	*off += i;
+	return cp;
+}
+
 /* pia:foreign(text): "X (U+XXXX) in 「…」" for the first character of
  * another script (Thai, Hangul, simplified-only Han...), or "". */
 static void
 f_foreign(xmlXPathParserContext *c, int nargs)
 {
-	char		*s = pop_str(c), *ex, *r = NULL;
+	char		*s = pop_text(c, nargs), *ex, *r = NULL;
 	size_t		 off = 0;
 	unsigned int	 cp;
 
 	(void)nargs;
-	if (s == NULL || (cp = pia_foreign_char(s, &off)) == 0) {
+	if (s == NULL || (cp = foreign_char(s, &off)) == 0) {
 		free(s);
 		ret_str(c, "");
 		return;
@@ -654,7 +856,7 @@ prev_char(const char *s, size_t i)
 static void
 f_latin_word(xmlXPathParserContext *c, int nargs)
 {
-	char	*s = pop_str(c), *r = NULL, *ex;
+	char	*s = pop_text(c, nargs), *r = NULL, *ex;
 	size_t	 i, j, a, b;
 
 	(void)nargs;
@@ -717,7 +919,7 @@ f_placeholder(xmlXPathParserContext *c, int nargs)
 	    "を記入）", "を記載)", "を記載）", "を選択)", "を選択）",
 	    "を入力してください", "を記入してください", "を記載してください",
 	    NULL };
-	char		*s = pop_str(c), *r = NULL;
+	char		*s = pop_text(c, nargs), *r = NULL;
 	const char	*p, *w = NULL, *o;
 
 	(void)nargs;
@@ -725,7 +927,7 @@ f_placeholder(xmlXPathParserContext *c, int nargs)
 		ret_str(c, "");
 		return;
 	}
-	if ((p = find_any(s, verbs, &w)) != NULL) {
+	if (strstr(s, "を") != NULL && (p = find_any(s, verbs, &w)) != NULL) {
 		/* back to the opening parenthesis, if any on that line */
 		const char *b = p;
 
@@ -755,12 +957,19 @@ f_bad_wareki(xmlXPathParserContext *c, int nargs)
 {
 	static const char *const eras[] = { "明治", "大正", "昭和", "平成",
 	    "令和", NULL };
-	char		*raw = pop_str(c), *s, *r = NULL, iso[11];
+	char		*raw = pop_text(c, nargs), *s, *r = NULL, iso[11];
 	const char	*p, *w = NULL, *q;
 	enum pia_date_err e;
 
 	(void)nargs;
-	s = raw ? pia_nfkc(raw) : NULL;
+	/* Most text has no 和暦 date: normalise only when an era name (or a
+	 * square era sign, U+32FF, U+337B-337E) occurs. */
+	s = NULL;
+	if (raw != NULL && (find_any(raw, eras, &w) != NULL ||
+	    strstr(raw, "\xe3\x8b\xbf") != NULL || strstr(raw, "\xe3\x8d\xbb") ||
+	    strstr(raw, "\xe3\x8d\xbc") || strstr(raw, "\xe3\x8d\xbd") ||
+	    strstr(raw, "\xe3\x8d\xbe")))
+		s = pia_nfkc(raw);
 	free(raw);
 	for (p = s; p != NULL && (p = find_any(p, eras, &w)) != NULL;
 	    p += strlen(w)) {
@@ -814,27 +1023,47 @@ f_bad_wareki(xmlXPathParserContext *c, int nargs)
  * marked ※ in the kind: for each part separated by "、", the last word
  * ("⑧事故発生時手順の策定・周知") is compared with the printed titles of
  * the vocabulary. */
-static int
-starred_walk(const struct pia_vnode *v, enum pia_kind k, const char *word)
+/* The printed titles (without ※) of the starred items of the kind,
+ * collected once. */
+static void
+starred_collect(struct xpstate *st, const struct pia_vnode *v, enum pia_kind k)
 {
 	const struct pia_vnode	*c;
-	char			*t, *sp;
-	int			 hit = 0;
+	char			*t, *sp, **nv;
 
-	for (c = pia_vnode_first(v, k); c != NULL && !hit;
-	    c = pia_vnode_next(c, k)) {
-		if ((t = pia_vnode_title(c, k, "ja")) != NULL) {
-			/* the title without its trailing " ※..." */
+	for (c = pia_vnode_first(v, k); c != NULL; c = pia_vnode_next(c, k)) {
+		if (pia_vnode_starred(c, k) &&
+		    (t = pia_vnode_title(c, k, "ja")) != NULL) {
 			if ((sp = strstr(t, " ※")) != NULL)
 				*sp = '\0';
-			if (strcmp(t, word) == 0 && pia_vnode_starred(c, k))
-				hit = 1;
-			free(t);
+			if ((nv = realloc(st->starred[k], (st->nstarred[k] + 1) *
+			    sizeof(*nv))) == NULL) {
+				free(t);
+				return;
+			}
+			st->starred[k] = nv;
+			nv[st->nstarred[k]++] = t;
 		}
-		if (!hit)
-			hit = starred_walk(c, k, word);
+		starred_collect(st, c, k);
 	}
-	return hit;
+}
+
+static int
+starred_title(struct xpstate *st, const char *word)
+{
+	enum pia_kind	k = st->kind;
+	size_t		i;
+
+	if (k < 0 || k >= PIA_KIND__MAX)
+		return 0;
+	if (!st->starred_done[k]) {
+		starred_collect(st, pia_vocab_form(st->vocab), k);
+		st->starred_done[k] = 1;
+	}
+	for (i = 0; i < st->nstarred[k]; i++)
+		if (strcmp(st->starred[k][i], word) == 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -857,8 +1086,7 @@ f_starred_item(xmlXPathParserContext *c, int nargs)
 		    part = strtok_r(NULL, "\n", &save)) {
 			w = strrchr(part, ' ');
 			w = w ? w + 1 : part;
-			hit = starred_walk(pia_vocab_form(ST(c)->vocab),
-			    ST(c)->kind, w);
+			hit = starred_title(ST(c), w);
 		}
 	}
 	free(s);
@@ -909,10 +1137,10 @@ WRAP(threshold, 3, 3)
 WRAP(threshold_declared, 0, 1)
 WRAP(threshold_text, 1, 1)
 WRAP(kind_name, 1, 1)
-WRAP(foreign, 1, 1)
-WRAP(latin_word, 1, 1)
-WRAP(placeholder, 1, 1)
-WRAP(bad_wareki, 1, 1)
+WRAP(foreign, 0, 1)
+WRAP(latin_word, 0, 1)
+WRAP(placeholder, 0, 1)
+WRAP(bad_wareki, 0, 1)
 
 static const struct {
 	const char		*name;

@@ -9,6 +9,13 @@
 
 #include "pia.h"
 
+/* A pointer-keyed map (open addressing) for the caches below. */
+struct pmap {
+	const void	**k;
+	const void	**v;
+	size_t		  cap, n;
+};
+
 /* What the functions see of the evaluation (xmlXPathContext.userData). */
 struct xpstate {
 	const struct pia_doc	*doc;
@@ -18,7 +25,20 @@ struct xpstate {
 	const char		*today;		/* YYYY-MM-DD */
 	char			 err[512];	/* last XPath error */
 	int			 nerr;
+	struct pmap		 vnodes;	/* element -> vocabulary node,
+						   for the current document */
+	struct pmap		 optional;	/* vocabulary node -> optional */
+	char			**starred[PIA_KIND__MAX]; /* ※ item titles */
+	size_t			 nstarred[PIA_KIND__MAX];
+	int			 starred_done[PIA_KIND__MAX];
+	const void		*text_node;	/* string value cache */
+	char			*text;
 };
+
+/** Forgets the per-document caches (call when the document changes). */
+void	xpstate_reset(struct xpstate *);
+/** Frees the caches. */
+void	xpstate_free(struct xpstate *);
 
 /** Registers every pia:* function on the context. */
 int	xpfunc_register(xmlXPathContext *);
