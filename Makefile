@@ -43,7 +43,7 @@ TMPL_OBJS  = templates/skeleton.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o
-UNIT_TESTS = test_i18n test_diag test_doc test_vocab
+UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_threshold
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd
@@ -52,7 +52,7 @@ SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
-	   xsltproc libcmocka-dev valgrind
+	   xsltproc libcmocka-dev valgrind jq
 
 LIB	 = $(BUILD)/libpia.a
 ifeq ($(SAN),1)
@@ -136,6 +136,8 @@ install: all pia.1
 	install -m 644 pia.1 $(DESTDIR)$(MANDIR)/man1/pia.1
 	install -m 644 model/vocab.xml $(DESTDIR)$(DATADIR)/model/vocab.xml
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/model/schema/
+	install -d $(DESTDIR)$(DATADIR)/validators/rules
+	install -m 644 validators/rules/*.sch $(DESTDIR)$(DATADIR)/validators/rules/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pia $(DESTDIR)$(MANDIR)/man1/pia.1

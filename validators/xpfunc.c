@@ -374,6 +374,25 @@ filled(const xmlNode *n)
 	return 0;
 }
 
+/* pia:has-text(node?): the node has text of its own (a child text node
+ * that is not only whitespace); the same as text()[normalize-space()]
+ * without building strings. */
+static void
+f_has_text(xmlXPathParserContext *c, int nargs)
+{
+	xmlNode		*n = nargs ? pop_node(c, nargs) : c->context->node;
+	const xmlNode	*k;
+	const xmlChar	*p;
+	int		 yes = 0;
+
+	for (k = n ? n->children : NULL; k != NULL && !yes; k = k->next)
+		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+			for (p = k->content; p && *p && !yes; p++)
+				yes = *p != ' ' && *p != '\n' && *p != '\t' &&
+				    *p != '\r';
+	valuePush(c, xmlXPathNewBoolean(yes));
+}
+
 /* pia:filled(node?): has text, a ticked checkbox or an image. */
 static void
 f_filled(xmlXPathParserContext *c, int nargs)
@@ -1122,6 +1141,7 @@ WRAP(option_index, 0, 1)
 WRAP(option, 2, 2)
 WRAP(required, 0, 1)
 WRAP(filled, 0, 1)
+WRAP(has_text, 0, 1)
 WRAP(missing, 0, 1)
 WRAP(starred, 0, 1)
 WRAP(starred_item, 1, 1)
@@ -1152,6 +1172,7 @@ static const struct {
 	{ "option", w_option },
 	{ "required", w_required },
 	{ "filled", w_filled },
+	{ "has-text", w_has_text },
 	{ "missing", w_missing },
 	{ "starred", w_starred },
 	{ "starred-item", w_starred_item },
