@@ -1616,6 +1616,8 @@ setup_context(struct pia_rules *r)
 		return -1;
 	r->xp->error = xp_error;
 	r->xp->userData = &r->st;
+	/* reuse XPath objects instead of malloc and free for each */
+	xmlXPathContextSetCache(r->xp, 1, 500, 0);
 	xmlXPathRegisterVariableLookup(r->xp, var_lookup, r);
 	return xpfunc_register(r->xp);
 }

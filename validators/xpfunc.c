@@ -209,6 +209,13 @@ f_label(xmlXPathParserContext *c, int nargs)
 		return;
 	}
 	p = pia_vocab_path(ST(c)->vocab, ST(c)->kind, n, ST(c)->lang);
+	/* the root: the name of the form */
+	if (p != NULL && *p == '\0' && (n->parent == NULL ||
+	    n->parent->type != XML_ELEMENT_NODE) && ST(c)->kind >= 0) {
+		free(p);
+		p = strdup(EN(c) ? pia_vocab_kind_en(ST(c)->vocab, ST(c)->kind) :
+		    pia_vocab_kind_name(ST(c)->vocab, ST(c)->kind));
+	}
 	/* An entry of a list has no printed heading of its own: its title
 	 * and number ("特定個人情報ファイル2"). */
 	if (p != NULL && *p == '\0' && (v = vnode(c, n)) != NULL &&
@@ -934,36 +941,65 @@ f_placeholder(xmlXPathParserContext *c, int nargs)
 {
 	static const char *const marks[] = { "○○", "〇〇", "●●", "××", "XX",
 	    "TODO", "ＸＸ", NULL };
-	static const char *const verbs[] = { "を入力)", "を入力）", "を記入)",
-	    "を記入）", "を記載)", "を記載）", "を選択)", "を選択）",
-	    "を入力してください", "を記入してください", "を記載してください",
+	static const char *const verbs[] = { "入力", "記入", "記載", "選択",
 	    NULL };
+	static const char *const ends[] = { ")", "）", "してください", NULL };
 	char		*s = pop_text(c, nargs), *r = NULL;
-	const char	*p, *w = NULL, *o;
+	const char	*p, *q, *b, *o, *const *v, *const *e, *const *m;
+	size_t		 i;
 
-	(void)nargs;
 	if (s == NULL) {
 		ret_str(c, "");
 		return;
 	}
-	if (strstr(s, "を") != NULL && (p = find_any(s, verbs, &w)) != NULL) {
+	/* "を" + verb + ")" or "してください": an instruction of the form */
+	for (p = s; (p = strstr(p, "を")) != NULL; p += strlen("を")) {
+		q = p + strlen("を");
+		for (v = verbs; *v != NULL; v++)
+			if (strncmp(q, *v, strlen(*v)) == 0)
+				break;
+		if (*v == NULL)
+			continue;
+		q += strlen(*v);
+		for (e = ends; *e != NULL; e++)
+			if (strncmp(q, *e, strlen(*e)) == 0)
+				break;
+		if (*e == NULL)
+			continue;
+		q += strlen(*e);
 		/* back to the opening parenthesis, if any on that line */
-		const char *b = p;
-
-		for (o = p; o > s && o[-1] != '\n'; o--)
-			if (strncmp(o - 1, "(", 1) == 0 ||
-			    (o - s >= 3 && strncmp(o - 3, "（", 3) == 0)) {
+		for (b = p, o = p; o > s && o[-1] != '\n'; o--)
+			if (o[-1] == '(' || (o - s >= 3 &&
+			    strncmp(o - 3, "（", 3) == 0)) {
 				b = o[-1] == '(' ? o - 1 : o - 3;
 				break;
 			}
-		asprintf(&r, "%.*s", (int)(p + strlen(w) - b), b);
-	} else if ((p = find_any(s, marks, &w)) != NULL) {
-		char *ex = excerpt(s, (size_t)(p - s), (size_t)(p - s) +
-		    strlen(w));
-
-		asprintf(&r, "%s 「%s」", w, ex ? ex : "");
-		free(ex);
+		asprintf(&r, "%.*s", (int)(q - b), b);
+		goto out;
 	}
+	/* ○○, XX, TODO...: one pass, comparing only where a mark can start */
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		/* first two bytes of X, T, ○ ● (e2 97), 〇 (e3 80 87),
+		 * × (c3 97), Ｘ (ef bc) */
+		if (!(ch == 'X' || ch == 'T' ||
+		    (ch == 0xe2 && (unsigned char)s[i + 1] == 0x97) ||
+		    (ch == 0xe3 && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x87) ||
+		    (ch == 0xc3 && (unsigned char)s[i + 1] == 0x97) ||
+		    (ch == 0xef && (unsigned char)s[i + 1] == 0xbc)))
+			continue;
+		for (m = marks; *m != NULL; m++)
+			if (strncmp(s + i, *m, strlen(*m)) == 0) {
+				char *ex = excerpt(s, i, i + strlen(*m));
+
+				asprintf(&r, "%s 「%s」", *m, ex ? ex : "");
+				free(ex);
+				goto out;
+			}
+	}
+out:
 	free(s);
 	ret_own(c, r);
 }
@@ -984,7 +1020,8 @@ f_bad_wareki(xmlXPathParserContext *c, int nargs)
 	/* Most text has no 和暦 date: normalise only when an era name (or a
 	 * square era sign, U+32FF, U+337B-337E) occurs. */
 	s = NULL;
-	if (raw != NULL && (find_any(raw, eras, &w) != NULL ||
+	if (raw != NULL && strstr(raw, "年") != NULL &&
+	    (find_any(raw, eras, &w) != NULL ||
 	    strstr(raw, "\xe3\x8b\xbf") != NULL || strstr(raw, "\xe3\x8d\xbb") ||
 	    strstr(raw, "\xe3\x8d\xbc") || strstr(raw, "\xe3\x8d\xbd") ||
 	    strstr(raw, "\xe3\x8d\xbe")))

@@ -63,7 +63,7 @@ stage_suite() {
 	rcase $P $L fire req-missing $F '/<number>3<\/number>/d'
 	rcase $P $L quiet req-missing $F ''
 	doc nofiles <<'X'
-<assessment xmlns="urn:pia:assessment:1" kind="focused"><cover/></assessment>
+<assessment xmlns="urn:pia:assessment:1" kind="focused"><cover/><files/></assessment>
 X
 	rcase $P $L fire req-files "$RT/nofiles.xml" ''
 	rcase $P $L quiet req-files $Q ''
