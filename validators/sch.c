@@ -129,12 +129,16 @@ struct pia_rules {
 	size_t		 nvars, capvars;
 	const void	**seen;		/* pointer set, open addressing */
 	size_t		 capseen;
-	xmlHashTable	*index;		/* local name -> struct nodes */
+	size_t		*used;		/* slots of seen in use */
+	size_t		 nused;
+	struct nodes	*idx;		/* element index, open addressing */
+	size_t		 capidx, nidx;
 };
 
 struct nodes {
-	xmlNode	**v;
-	size_t	  n, cap;
+	const xmlChar	 *name;
+	xmlNode		**v;
+	size_t		  n, cap;
 };
 
 /* Appends a zeroed element to a growing array; NULL when out of memory. */
@@ -250,6 +254,8 @@ pia_rules_new(const char *today)
 void
 pia_rules_free(struct pia_rules *r)
 {
+	size_t i;
+
 	if (r == NULL)
 		return;
 	rules_clear(r);
@@ -258,6 +264,10 @@ pia_rules_free(struct pia_rules *r)
 	xpstate_free(&r->st);
 	free(r->vars);
 	free(r->seen);
+	free(r->used);
+	for (i = 0; r->idx != NULL && i < r->capidx; i++)
+		free(r->idx[i].v);
+	free(r->idx);
 	free(r->only);
 	free(r->skip);
 	free(r);
@@ -1336,18 +1346,26 @@ claim(struct pia_rules *r, const void *n, size_t *count)
 	if ((*count + 1) * 2 > r->capseen) {
 		size_t		 cap = r->capseen ? r->capseen * 2 : 1024, i;
 		const void	**old = r->seen, **nw = calloc(cap, sizeof(*nw));
+		size_t		*used = malloc(cap / 2 * sizeof(*used));
 
-		if (nw == NULL)
+		if (nw == NULL || used == NULL) {
+			free(nw);
+			free(used);
 			return -1;
+		}
+		r->nused = 0;
 		for (i = 0; i < r->capseen; i++)
 			if (old[i] != NULL) {
 				h = hashp(old[i], cap);
 				while (nw[h] != NULL)
 					h = (h + 1) & (cap - 1);
 				nw[h] = old[i];
+				used[r->nused++] = h;
 			}
 		free(old);
+		free(r->used);
 		r->seen = nw;
+		r->used = used;
 		r->capseen = cap;
 	}
 	h = hashp(n, r->capseen);
@@ -1357,8 +1375,17 @@ claim(struct pia_rules *r, const void *n, size_t *count)
 		h = (h + 1) & (r->capseen - 1);
 	}
 	r->seen[h] = n;
+	r->used[r->nused++] = h;
 	(*count)++;
 	return 1;
+}
+
+/* Empties the set, touching only the slots in use. */
+static void
+unclaim_all(struct pia_rules *r)
+{
+	while (r->nused > 0)
+		r->seen[r->used[--r->nused]] = NULL;
 }
 
 struct buf {
@@ -1522,31 +1549,58 @@ out:
 	return rc;
 }
 
-static void
-nodes_free(void *p, const xmlChar *name)
+/* The element index: names as interned in the document's dictionary
+ * (compared as pointers), each with its elements in document order. */
+static struct nodes *
+index_slot(struct pia_rules *r, const xmlChar *name, int add)
 {
-	struct nodes *v = p;
+	size_t h;
 
-	(void)name;
-	free(v->v);
-	free(v);
+	if (add && (r->nidx + 1) * 2 > r->capidx) {
+		/* grow: rehash the names in use, keep every vector */
+		struct nodes	*old = r->idx, *nw;
+		size_t		 cap = r->capidx * 2, i, k;
+
+		if ((nw = calloc(cap, sizeof(*nw))) == NULL)
+			return NULL;
+		for (i = 0; i < r->capidx; i++) {
+			if (old[i].name == NULL) {
+				free(old[i].v);
+				continue;
+			}
+			for (k = hashp(old[i].name, cap); nw[k].name != NULL;
+			    k = (k + 1) & (cap - 1))
+				continue;
+			nw[k] = old[i];
+		}
+		free(old);
+		r->idx = nw;
+		r->capidx = cap;
+	}
+	h = hashp(name, r->capidx);
+
+	while (r->idx[h].name != NULL) {
+		if (r->idx[h].name == name)
+			return &r->idx[h];
+		h = (h + 1) & (r->capidx - 1);
+	}
+	if (!add)
+		return NULL;
+	r->idx[h].name = name;
+	r->nidx++;
+	return &r->idx[h];
 }
 
 static int
-index_walk(xmlHashTable *h, xmlNode *n)
+index_walk(struct pia_rules *r, xmlNode *n)
 {
 	struct nodes	*v;
 
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if ((v = xmlHashLookup(h, n->name)) == NULL) {
-			if ((v = calloc(1, sizeof(*v))) == NULL ||
-			    xmlHashAddEntry(h, n->name, v) != 0) {
-				free(v);
-				return -1;
-			}
-		}
+		if ((v = index_slot(r, n->name, 1)) == NULL)
+			return -1;
 		if (v->n == v->cap) {
 			size_t	  cap = v->cap ? v->cap * 2 : 8;
 			xmlNode	**nv = realloc(v->v, cap * sizeof(*nv));
@@ -1557,10 +1611,55 @@ index_walk(xmlHashTable *h, xmlNode *n)
 			v->cap = cap;
 		}
 		v->v[v->n++] = n;
-		if (index_walk(h, n->children) == -1)
+		if (index_walk(r, n->children) == -1)
 			return -1;
 	}
 	return 0;
+}
+
+static int
+index_build(struct pia_rules *r, xmlDoc *x)
+{
+	if (r->idx == NULL) {
+		r->capidx = 1024;	/* > 2 x the names of the vocabulary */
+		if ((r->idx = calloc(r->capidx, sizeof(*r->idx))) == NULL)
+			return -1;
+	}
+	return index_walk(r, xmlDocGetRootElement(x));
+}
+
+static void
+index_clear(struct pia_rules *r)
+{
+	size_t i;
+
+	for (i = 0; r->idx != NULL && i < r->capidx; i++) {
+		r->idx[i].name = NULL;
+		r->idx[i].n = 0;
+	}
+	r->nidx = 0;
+}
+
+/* Elements named local, or NULL. */
+static struct nodes *
+index_get(struct pia_rules *r, xmlDoc *x, const char *local)
+{
+	const xmlChar *name;
+
+	name = x->dict ? xmlDictExists(x->dict, BAD_CAST local, -1) : NULL;
+	if (name == NULL) {
+		/* no dictionary: compare the strings */
+		size_t i;
+
+		if (x->dict != NULL)
+			return NULL;
+		for (i = 0; i < r->capidx; i++)
+			if (r->idx[i].name != NULL &&
+			    strcmp((const char *)r->idx[i].name, local) == 0)
+				return &r->idx[i];
+		return NULL;
+	}
+	return index_slot(r, name, 0);
 }
 
 /* The nodes a rule context matches, in document order (duplicates are
@@ -1578,8 +1677,7 @@ context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
 	if ((all = xmlXPathNewNodeSet(NULL)) == NULL)
 		return NULL;
 	for (i = 0; i < u->nalts; i++) {
-		if ((v = xmlHashLookup(r->index, BAD_CAST u->alts[i].local)) ==
-		    NULL)
+		if ((v = index_get(r, x, u->alts[i].local)) == NULL)
 			continue;
 		for (m = 0; m < v->n; m++) {
 			xmlNode *n = v->v[m];
@@ -1640,8 +1738,7 @@ pia_rules_validate(struct pia_rules *r, const struct pia_doc *doc,
 	r->st.today = r->today;
 	r->st.lang = "ja";
 	r->nvars = 0;
-	if ((r->index = xmlHashCreate(64)) == NULL ||
-	    index_walk(r->index, xmlDocGetRootElement(x)) == -1)
+	if (index_build(r, x) == -1)
 		goto out;
 	for (i = 0; i < r->npat; i++) {
 		struct pattern	*p = &r->pat[i];
@@ -1670,8 +1767,7 @@ pia_rules_validate(struct pia_rules *r, const struct pia_doc *doc,
 			continue;
 		}
 		pbase = r->nvars;
-		if (r->seen != NULL)
-			memset(r->seen, 0, r->capseen * sizeof(*r->seen));
+		unclaim_all(r);
 		seen = 0;
 		for (j = 0; j < p->n; j++) {
 			struct rule	*u = &p->v[j];
@@ -1739,8 +1835,7 @@ pia_rules_validate(struct pia_rules *r, const struct pia_doc *doc,
 	rc = found;
 out:
 	vars_pop(r, 0);
-	xmlHashFree(r->index, nodes_free);
-	r->index = NULL;
+	index_clear(r);
 	r->xp->doc = NULL;
 	r->xp->node = NULL;
 	return rc;
