@@ -68,6 +68,8 @@ struct check {
 	int			 on;
 	enum pia_level		 level;
 	xmlXPathCompExpr	*test, *subject;
+	xmlXPathFunction	 fast;		/* see fast_test() */
+	int			 fast_kind, fast_alone;
 	struct msg		 msg[2];	/* ja, en */
 	char			*source;
 	long			 line;
@@ -78,8 +80,9 @@ struct check {
  * name: evaluated from the document's index of elements by name, as
  * "self::" + the alternative, instead of a walk of the whole document. */
 struct alt {
-	char			*local, *uri;
-	xmlXPathCompExpr	*self;
+	char			*local, *uri;	/* local NULL: any name (a:*) */
+	xmlXPathCompExpr	*self;		/* NULL: nothing more to test */
+	xmlXPathFunction	 fast;		/* a:*[pia:f()]: f called directly */
 };
 
 struct rule {
@@ -109,6 +112,12 @@ struct schema {
 	struct lets	 lets;
 };
 
+struct nodes {
+	const xmlChar	 *name;
+	xmlNode		**v;
+	size_t		  n, cap;
+};
+
 /* Variables in scope while evaluating. */
 struct var {
 	const char		*name;
@@ -124,6 +133,7 @@ struct pia_rules {
 	char		*only, *skip;
 	/* evaluation */
 	xmlXPathContext	*xp;
+	xmlXPathParserContext *pctx;	/* for the fast tests */
 	struct xpstate	 st;
 	struct var	*vars;
 	size_t		 nvars, capvars;
@@ -133,13 +143,9 @@ struct pia_rules {
 	size_t		 nused;
 	struct nodes	*idx;		/* element index, open addressing */
 	size_t		 capidx, nidx;
+	struct nodes	 all;		/* every element, in document order */
 };
 
-struct nodes {
-	const xmlChar	 *name;
-	xmlNode		**v;
-	size_t		  n, cap;
-};
 
 /* Appends a zeroed element to a growing array; NULL when out of memory. */
 static void *
@@ -259,6 +265,8 @@ pia_rules_free(struct pia_rules *r)
 	if (r == NULL)
 		return;
 	rules_clear(r);
+	if (r->pctx != NULL)
+		xmlXPathFreeParserContext(r->pctx);
 	if (r->xp != NULL)
 		xmlXPathFreeContext(r->xp);
 	xpstate_free(&r->st);
@@ -268,6 +276,7 @@ pia_rules_free(struct pia_rules *r)
 	for (i = 0; r->idx != NULL && i < r->capidx; i++)
 		free(r->idx[i].v);
 	free(r->idx);
+	free(r->all.v);
 	free(r->only);
 	free(r->skip);
 	free(r);
@@ -574,6 +583,65 @@ compile(struct load *ls, const xmlNode *n, const char *id, const char *what,
 	return c;
 }
 
+/*
+ * "a:*[pia:f()]" (every element of a namespace whose pia:f() is true): f
+ * is called directly on each element of the index.  -1 when the
+ * alternative has another form (then the whole context is evaluated).
+ */
+static int
+star_alt(struct load *ls, struct rule *u, const char *b, const char *colon,
+    const char *end)
+{
+	const struct schema	*s = &ls->r->sch[ls->r->nsch - 1];
+	const char		*uri = ns_uri(s, b, (size_t)(colon - b));
+	const char		*p = colon + 2, *fb, *fc = NULL, *fu;
+	char			 name[64], *expr;
+	xmlXPathFunction	 fn;
+	struct alt		*a;
+
+	if (uri == NULL || *p != '[')
+		return -1;
+	for (fb = ++p; name_char((unsigned char)*p, p == fb) ||
+	    (*p == ':' && fc == NULL); p++)
+		if (*p == ':')
+			fc = p;
+	if (fc == NULL || strncmp(p, "()]", 3) != 0 ||
+	    (size_t)(p - fc - 1) >= sizeof(name))
+		return -1;
+	if ((fu = ns_uri(s, fb, (size_t)(fc - fb))) == NULL ||
+	    strcmp(fu, PIA_FUNC_NS) != 0)
+		return -1;
+	memcpy(name, fc + 1, (size_t)(p - fc - 1));
+	name[p - fc - 1] = '\0';
+	if ((fn = xpfunc_lookup(name)) == NULL)
+		return -1;
+	p += 3;
+	while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' ||
+	    *p == '\r'))
+		p++;
+	/* More predicates or steps: one evaluation per element would cost
+	 * more than the predicates inside one evaluation. */
+	if (p < end)
+		return -1;
+	if ((a = grow(&u->alts, &u->nalts, sizeof(*a))) == NULL ||
+	    (a->uri = strdup(uri)) == NULL)
+		return -1;
+	a->fast = fn;
+	while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' ||
+	    *p == '\r'))
+		p++;
+	if (p < end) {
+		if (asprintf(&expr, "self::%.*s*%.*s", (int)(colon - b + 1), b,
+		    (int)(end - p), p) < 0)
+			return -1;
+		a->self = xmlXPathCtxtCompile(ls->xp, BAD_CAST expr);
+		free(expr);
+		if (a->self == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 /* Splits a rule context into its alternatives; when each starts with a
  * plain element name (first_step_plain), compiles "self::" + each into
  * u->alts.  Otherwise leaves u->alts NULL. */
@@ -612,8 +680,14 @@ make_alts(struct load *ls, const xmlNode *n, const char *id, struct rule *u,
 		    e == b) || (*e == ':' && colon == NULL); e++)
 			if (*e == ':')
 				colon = e;
-		if (colon != NULL && colon[1] == '*')
-			goto plain;
+		if (colon != NULL && colon[1] == '*') {
+			if (star_alt(ls, u, b, colon, p) == -1)
+				goto plain;
+			start = p + 1;
+			if (*p == '\0')
+				break;
+			continue;
+		}
 		uri = colon ? ns_uri(s, b, (size_t)(colon - b)) : NULL;
 		if ((colon && uri == NULL) ||
 		    (a = grow(&u->alts, &u->nalts, sizeof(*a))) == NULL)
@@ -628,6 +702,7 @@ make_alts(struct load *ls, const xmlNode *n, const char *id, struct rule *u,
 		free(expr);
 		if (a->local == NULL || a->self == NULL)
 			goto plain;
+		(void)0;
 		start = p + 1;
 		if (*p == '\0')
 			break;
@@ -807,6 +882,68 @@ inherited_source(const xmlNode *n)
 	return NULL;
 }
 
+/*
+ * Tests that begin with a single call of a pia: function without
+ * arguments, "pia:f()", "not(pia:f())" or "pia:f() = ''", optionally
+ * followed by " or ..." (asserts only): the call is made directly, without
+ * an XPath evaluation per node; when it does not settle the test, the
+ * compiled test is evaluated as usual.  The text and required rule sets
+ * ask such a question of every element.
+ */
+enum { FAST_BOOL = 1, FAST_NOT, FAST_EMPTY };
+
+static void
+fast_test(struct load *ls, struct check *c, const char *t)
+{
+	const struct schema	*s = &ls->r->sch[ls->r->nsch - 1];
+	const char		*p = t, *b, *colon;
+	char			 name[64];
+	int			 kind = FAST_BOOL;
+	size_t			 len;
+
+	while (*p == ' ' || *p == '\n' || *p == '\t')
+		p++;
+	if (strncmp(p, "not(", 4) == 0) {
+		kind = FAST_NOT;
+		p += 4;
+	}
+	for (b = p, colon = NULL; name_char((unsigned char)*p, p == b) ||
+	    (*p == ':' && colon == NULL); p++)
+		if (*p == ':')
+			colon = p;
+	if (colon == NULL || strncmp(p, "()", 2) != 0 ||
+	    (len = (size_t)(p - colon - 1)) >= sizeof(name))
+		return;
+	{
+		const char *u = ns_uri(s, b, (size_t)(colon - b));
+
+		if (u == NULL || strcmp(u, PIA_FUNC_NS) != 0)
+			return;
+	}
+	memcpy(name, colon + 1, len);
+	name[len] = '\0';
+	p += 2;
+	if (kind == FAST_NOT) {
+		if (*p++ != ')')
+			return;
+	} else {
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, "= ''", 4) == 0) {
+			kind = FAST_EMPTY;
+			p += 4;
+		}
+	}
+	while (*p == ' ' || *p == '\n' || *p == '\t')
+		p++;
+	if (*p != '\0' && (c->report || strncmp(p, "or", 2) != 0 ||
+	    name_char((unsigned char)p[2], 0)))
+		return;
+	c->fast = xpfunc_lookup(name);
+	c->fast_kind = c->fast ? kind : 0;
+	c->fast_alone = *p == '\0';
+}
+
 static int
 load_check(struct load *ls, xmlNode *n, struct rule *u)
 {
@@ -858,6 +995,7 @@ load_check(struct load *ls, xmlNode *n, struct rule *u)
 	test = attr(n, "test");
 	if ((c->test = compile(ls, n, c->id, "test", test, 0)) == NULL)
 		goto out;
+	fast_test(ls, c, test);
 	if ((subj = attr(n, "subject")) != NULL &&
 	    (c->subject = compile(ls, n, c->id, "subject", subj, 0)) == NULL)
 		goto out;
@@ -1611,6 +1749,16 @@ index_walk(struct pia_rules *r, xmlNode *n)
 			v->cap = cap;
 		}
 		v->v[v->n++] = n;
+		if (r->all.n == r->all.cap) {
+			size_t	  cap = r->all.cap ? r->all.cap * 2 : 1024;
+			xmlNode	**nv = realloc(r->all.v, cap * sizeof(*nv));
+
+			if (nv == NULL)
+				return -1;
+			r->all.v = nv;
+			r->all.cap = cap;
+		}
+		r->all.v[r->all.n++] = n;
 		if (index_walk(r, n->children) == -1)
 			return -1;
 	}
@@ -1638,6 +1786,7 @@ index_clear(struct pia_rules *r)
 		r->idx[i].n = 0;
 	}
 	r->nidx = 0;
+	r->all.n = 0;
 }
 
 /* Elements named local, or NULL. */
@@ -1662,6 +1811,24 @@ index_get(struct pia_rules *r, xmlDoc *x, const char *local)
 	return index_slot(r, name, 0);
 }
 
+/* Calls pia function fn on the context node: 1 or 0 (its result as a
+ * boolean), -1 on an error. */
+static int
+fast_call(struct pia_rules *r, xmlXPathFunction fn)
+{
+	xmlXPathObject	*o;
+	int		 b;
+
+	r->pctx->error = 0;
+	r->pctx->valueNr = 0;
+	fn(r->pctx, 0);
+	if (r->pctx->error != 0 || (o = valuePop(r->pctx)) == NULL)
+		return -1;
+	b = xmlXPathCastToBoolean(o);
+	xmlXPathFreeObject(o);
+	return b;
+}
+
 /* The nodes a rule context matches, in document order (duplicates are
  * removed by claim()). */
 static xmlXPathObject *
@@ -1677,7 +1844,9 @@ context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
 	if ((all = xmlXPathNewNodeSet(NULL)) == NULL)
 		return NULL;
 	for (i = 0; i < u->nalts; i++) {
-		if ((v = index_get(r, x, u->alts[i].local)) == NULL)
+		if (u->alts[i].local == NULL)
+			v = &r->all;
+		else if ((v = index_get(r, x, u->alts[i].local)) == NULL)
 			continue;
 		for (m = 0; m < v->n; m++) {
 			xmlNode *n = v->v[m];
@@ -1686,6 +1855,15 @@ context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
 			    (n->ns != NULL && strcmp((const char *)n->ns->href,
 			    u->alts[i].uri) != 0))
 				continue;
+			if (u->alts[i].fast != NULL) {
+				r->xp->node = n;
+				if (fast_call(r, u->alts[i].fast) != 1)
+					continue;
+				if (u->alts[i].self == NULL) {
+					xmlXPathNodeSetAdd(all->nodesetval, n);
+					continue;
+				}
+			}
 			r->xp->node = n;
 			if ((o = xmlXPathCompiledEval(u->alts[i].self,
 			    r->xp)) == NULL) {
@@ -1705,6 +1883,28 @@ context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
 	return all;
 }
 
+/* The fast test of c on the context node: 1 or 0, -1 when it cannot
+ * tell (then the compiled test decides). */
+static int
+fast_eval(struct pia_rules *r, const struct check *c)
+{
+	xmlXPathObject	*o;
+	int		 b;
+
+	r->pctx->error = 0;
+	r->pctx->valueNr = 0;
+	c->fast(r->pctx, 0);
+	if (r->pctx->error != 0 || (o = valuePop(r->pctx)) == NULL)
+		return -1;
+	if (c->fast_kind == FAST_EMPTY)
+		b = o->type == XPATH_STRING && o->stringval != NULL &&
+		    o->stringval[0] == '\0';
+	else
+		b = xmlXPathCastToBoolean(o) == (c->fast_kind == FAST_BOOL);
+	xmlXPathFreeObject(o);
+	return b;
+}
+
 static int
 setup_context(struct pia_rules *r)
 {
@@ -1717,6 +1917,16 @@ setup_context(struct pia_rules *r)
 	/* reuse XPath objects instead of malloc and free for each */
 	xmlXPathContextSetCache(r->xp, 1, 500, 0);
 	xmlXPathRegisterVariableLookup(r->xp, var_lookup, r);
+	if ((r->pctx = xmlXPathNewParserContext(BAD_CAST "", r->xp)) == NULL)
+		return -1;
+	/* xmlXPathNewParserContext leaves the value stack to the compiler */
+	if (r->pctx->valueTab == NULL) {
+		if ((r->pctx->valueTab = xmlMalloc(16 *
+		    sizeof(xmlXPathObjectPtr))) == NULL)
+			return -1;
+		r->pctx->valueMax = 16;
+		r->pctx->valueNr = 0;
+	}
 	return xpfunc_register(r->xp);
 }
 
@@ -1810,8 +2020,14 @@ pia_rules_validate(struct pia_rules *r, const struct pia_doc *doc,
 						continue;
 					r->xp->node = n;
 					r->st.nerr = 0;
-					b = xmlXPathCompiledEvalToBoolean(c->test,
-					    r->xp);
+					b = c->fast ? fast_eval(r, c) : -1;
+					if (b != 1 || c->fast_alone == 0) {
+						if (b != 1 || c->report) {
+							r->xp->node = n;
+							b = xmlXPathCompiledEvalToBoolean(
+							    c->test, r->xp);
+						}
+					}
 					if (b < 0) {
 						runtime_error(r, c->id, c->line,
 						    cur, d);

@@ -400,6 +400,35 @@ f_has_text(xmlXPathParserContext *c, int nargs)
 	valuePush(c, xmlXPathNewBoolean(yes));
 }
 
+/* pia:free-text(node?): the node has text of its own (pia:has-text) and
+ * is not a choice holding one of its options (pia:option-index() > 0):
+ * the text that text hygiene reads. */
+static void
+f_free_text(xmlXPathParserContext *c, int nargs)
+{
+	xmlNode			*n = nargs ? pop_node(c, nargs) : c->context->node;
+	const xmlNode		*k;
+	const xmlChar		*p;
+	const struct pia_vnode	*v;
+	const struct pia_optlist *l;
+	char			*t;
+	int			 yes = 0;
+
+	for (k = n ? n->children : NULL; k != NULL && !yes; k = k->next)
+		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+			for (p = k->content; p && *p && !yes; p++)
+				yes = *p != ' ' && *p != '\n' && *p != '\t' &&
+				    *p != '\r';
+	if (yes && (v = vnode(c, n)) != NULL && pia_vnode_type(v) == PIA_V_FIELD &&
+	    pia_vnode_ftype(v) == PIA_F_CHOICE &&
+	    (l = pia_vnode_options(v, ST(c)->kind)) != NULL &&
+	    (t = trimmed(n)) != NULL) {
+		yes = pia_optlist_find(l, t) < 0;
+		free(t);
+	}
+	valuePush(c, xmlXPathNewBoolean(yes));
+}
+
 /* pia:filled(node?): has text, a ticked checkbox or an image. */
 static void
 f_filled(xmlXPathParserContext *c, int nargs)
@@ -1179,6 +1208,7 @@ WRAP(option, 2, 2)
 WRAP(required, 0, 1)
 WRAP(filled, 0, 1)
 WRAP(has_text, 0, 1)
+WRAP(free_text, 0, 1)
 WRAP(missing, 0, 1)
 WRAP(starred, 0, 1)
 WRAP(starred_item, 1, 1)
@@ -1210,6 +1240,7 @@ static const struct {
 	{ "required", w_required },
 	{ "filled", w_filled },
 	{ "has-text", w_has_text },
+	{ "free-text", w_free_text },
 	{ "missing", w_missing },
 	{ "starred", w_starred },
 	{ "starred-item", w_starred_item },
@@ -1242,6 +1273,17 @@ xpfunc_register(xmlXPathContext *x)
 		    BAD_CAST PIA_FUNC_NS, funcs[i].fn) != 0)
 			return -1;
 	return 0;
+}
+
+xmlXPathFunction
+xpfunc_lookup(const char *name)
+{
+	int i;
+
+	for (i = 0; funcs[i].name != NULL; i++)
+		if (strcmp(funcs[i].name, name) == 0)
+			return funcs[i].fn;
+	return NULL;
 }
 
 int

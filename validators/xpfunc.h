@@ -44,6 +44,8 @@ void	xpstate_free(struct xpstate *);
 int	xpfunc_register(xmlXPathContext *);
 /** Whether pia:name exists, and its arity range. */
 int	xpfunc_known(const char *name);
+/** The function pia:name (arity-checked wrapper), or NULL. */
+xmlXPathFunction xpfunc_lookup(const char *name);
 /** Whether name is an XPath 1.0 core function. */
 int	xpfunc_core(const char *name);
 
