@@ -486,8 +486,9 @@ f_missing(xmlXPathParserContext *c, int nargs)
 	ret_own(c, out);
 }
 
-/* The string argument, or with no argument the string value of the
- * context node (no copy of an XPath object: the hot path of text.sch). */
+/* The string argument (malloc'd), or with no argument the string value
+ * of the context node, borrowed from a cache shared by the four text
+ * functions (never modified, released with text_done()). */
 static char *
 pop_text(xmlXPathParserContext *c, int nargs)
 {
@@ -501,7 +502,7 @@ pop_text(xmlXPathParserContext *c, int nargs)
 		return r;
 	}
 	if (c->context->node == NULL)
-		return strdup("");
+		return NULL;
 	/* The text rules ask four functions about the same node. */
 	if (ST(c)->text_node != c->context->node) {
 		free(ST(c)->text);
@@ -510,7 +511,15 @@ pop_text(xmlXPathParserContext *c, int nargs)
 		ST(c)->text_node = ST(c)->text ? c->context->node : NULL;
 		xmlFree(s);
 	}
-	return strdup(ST(c)->text ? ST(c)->text : "");
+	return ST(c)->text;	/* borrowed: see text_done() */
+}
+
+/* Releases what pop_text() returned. */
+static void
+text_done(int nargs, char *s)
+{
+	if (nargs > 0)
+		free(s);
 }
 
 static char *
@@ -832,6 +841,11 @@ foreign_char(const char *s, size_t *off)
 			break;		/* rare: let ICU decide from here */
 		cp = ((u[i] & 0x0fu) << 12) | ((u[i + 1] & 0x3fu) << 6) |
 		    (u[i + 2] & 0x3fu);
+		if (cp >= 0x3000 && cp <= 0x30ff && cp != 0x3040 &&
+		    cp != 0x3097 && cp != 0x3098) {
+			i += 3;		/* CJK punctuation, kana: Japanese */
+			continue;
+		}
 		c = __atomic_load_n(&fcache[cp], __ATOMIC_RELAXED);
 		if (c == 0) {
 			memcpy(one, u + i, 3);
@@ -863,7 +877,7 @@ f_foreign(xmlXPathParserContext *c, int nargs)
 
 	(void)nargs;
 	if (s == NULL || (cp = foreign_char(s, &off)) == 0) {
-		free(s);
+		text_done(nargs, s);
 		ret_str(c, "");
 		return;
 	}
@@ -876,7 +890,7 @@ f_foreign(xmlXPathParserContext *c, int nargs)
 		    (int)u8len((unsigned char *)s + off), s + off, cp,
 		    ex ? ex : "");
 	free(ex);
-	free(s);
+	text_done(nargs, s);
 	ret_own(c, r);
 }
 
@@ -944,7 +958,7 @@ f_latin_word(xmlXPathParserContext *c, int nargs)
 		}
 		i = j;
 	}
-	free(s);
+	text_done(nargs, s);
 	ret_own(c, r);
 }
 
@@ -1029,7 +1043,7 @@ f_placeholder(xmlXPathParserContext *c, int nargs)
 			}
 	}
 out:
-	free(s);
+	text_done(nargs, s);
 	ret_own(c, r);
 }
 
@@ -1055,7 +1069,7 @@ f_bad_wareki(xmlXPathParserContext *c, int nargs)
 	    strstr(raw, "\xe3\x8d\xbc") || strstr(raw, "\xe3\x8d\xbd") ||
 	    strstr(raw, "\xe3\x8d\xbe")))
 		s = pia_nfkc(raw);
-	free(raw);
+	text_done(nargs, raw);
 	for (p = s; p != NULL && (p = find_any(p, eras, &w)) != NULL;
 	    p += strlen(w)) {
 		char	 date[64];
