@@ -11,6 +11,7 @@
  */
 #include <dirent.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,6 +244,15 @@ cmd_validate(int argc, char **argv)
 	long			 njobs = 1;
 	int			 ch, rc = EXIT_SYSTEM, k, strict = 0, lrc;
 
+	/*
+	 * Validation allocates and frees a few MB per document (the XSD, the
+	 * tree, the XPath objects).  Keep freed memory in the process instead
+	 * of giving it back to the kernel and faulting it in again: about a
+	 * sixth of the run time of a single 300 KB document.
+	 */
+	mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+	mallopt(M_TOP_PAD, 16 * 1024 * 1024);
+	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "T:j:", lopts, NULL)) != -1) {
 		switch (ch) {
