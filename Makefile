@@ -38,14 +38,15 @@ LIBS	 = $(PKG_LIBS) -lpthread
 
 MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o \
 	     model/value.o model/diff.o model/wdiff.o model/changes.o
-VALID_OBJS = validators/schema.o
+VALID_OBJS = validators/schema.o validators/sch.o validators/xpfunc.o \
+	     validators/threshold.o
 TMPL_OBJS  = templates/skeleton.o templates/transform.o templates/typeset.o \
 	     templates/pdf.o templates/render.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
-	     cli/cmd_validate.o cli/cmd_diff.o cli/cmd_history.o \
-	     cli/cmd_render.o
-UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_diff
+	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o \
+	     cli/cmd_diff.o cli/cmd_history.o cli/cmd_render.o
+UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_threshold test_diff
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd
@@ -55,7 +56,7 @@ SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
-	   xsltproc libcmocka-dev valgrind libxslt1-dev libcairo2-dev \
+	   xsltproc libcmocka-dev valgrind jq libxslt1-dev libcairo2-dev \
 	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
 	   fonts-ipaexfont-gothic poppler-utils
 
@@ -161,6 +162,8 @@ install: all pia.1
 	install -m 644 templates/print.xsl templates/html.xsl templates/print.rng \
 	  $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/model/schema/
+	install -d $(DESTDIR)$(DATADIR)/validators/rules
+	install -m 644 validators/rules/*.sch $(DESTDIR)$(DATADIR)/validators/rules/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pia $(DESTDIR)$(MANDIR)/man1/pia.1

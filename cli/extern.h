@@ -38,7 +38,16 @@ int	 usage_error(const struct cmd *, const char *fmt_ja,
 /** Sets lang from "ja"/"en"; -1 when neither. */
 int	 set_lang(const char *);
 
-enum out_format { OUT_TEXT, OUT_JSON };
+enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_JUNIT };
+
+/* The outcome of validating one file (cmd_validate.c, report.c). */
+struct vresult {
+	const char		*file;
+	int			 kind;
+	struct pia_diags	*d;
+	size_t			 errors, warnings;
+};
+struct pia_rules;
 
 /** Prints findings as "FILE:LINE: level: [rule] message" (coloured when
  *  stdout is a terminal), or collects them for JSON. */
@@ -50,7 +59,16 @@ void	 json_finding(FILE *, const struct pia_diag *);
 /** Prints findings that the library reported about itself (no file). */
 void	 print_system_errors(const struct pia_diags *);
 
+/** SARIF 2.1.0 log of the findings (GitHub code scanning). */
+void	 print_sarif(FILE *, const struct pia_diags *,
+	    const struct pia_rules *);
+/** JUnit XML: a test suite per file, a failing test case per finding
+ *  (warnings fail only with strict). */
+void	 print_junit(FILE *, const struct pia_diags *,
+	    const struct vresult *, size_t, int strict);
+
 int	 cmd_help(int, char **);
+int	 cmd_threshold(int, char **);
 int	 cmd_new(int, char **);
 int	 cmd_validate(int, char **);
 int	 cmd_render(int, char **);

@@ -25,21 +25,59 @@ const struct cmd commands[] = {
 	  "  -o FILE      write to FILE (default: standard output), atomically: "
 	  "a failure leaves no partial file\n" },
 	{ "validate", cmd_validate,
-	  "評価書を検査する (整形式、スキーマ)",
-	  "check assessments (well-formedness, schema)",
-	  "pia validate [-T text|json] [--lang ja|en] FILE|DIR|-...",
+	  "評価書を検査する (整形式、スキーマ、規則)",
+	  "check assessments (well-formedness, schema, rules)",
+	  "pia validate [-T text|json|sarif|junit] [--rules FILE]... "
+	  "[--only IDS] [--skip IDS] [--lang ja|en] [--today YYYY-MM-DD] "
+	  "[--strict] [-j N] FILE|DIR|-...",
 	  "  -T text      FILE:LINE: error: [規則] メッセージ の形式 (既定)\n"
 	  "  -T json      JSON で出力\n"
+	  "  -T sarif     SARIF 2.1.0 (GitHub code scanning)\n"
+	  "  -T junit     JUnit XML (GitLab などのテスト報告)\n"
+	  "  --rules FILE 組み込みの規則に加えて Schematron の規則ファイルを使う "
+	  "(繰り返し可)\n"
+	  "  --only IDS   この規則 id だけを検査 (カンマ区切り、req-* のような"
+	  "パターン、schema はスキーマ検査)\n"
+	  "  --skip IDS   この規則 id を検査しない\n"
+	  "  --today D    日付の規則 (再実施の期限) の基準日 (既定は今日)\n"
+	  "  --strict     警告もエラーとして終了コード 1 にする\n"
+	  "  -j N         N 個のスレッドで並行して検査\n"
 	  "  DIR          ディレクトリ内の *.xml を再帰的に検査\n"
 	  "  -            標準入力を検査\n"
-	  "終了コード: 0 エラーなし、1 エラーあり (整形式でない文書を含む)、"
-	  "2 使い方の誤り、3 システムエラー\n",
+	  "終了コード: 0 エラーなし、1 エラーあり (--strict では警告も。整形式で"
+	  "ない文書を含む)、2 使い方の誤り (読み込めない規則ファイルを含む)、"
+	  "3 システムエラー\n",
 	  "  -T text      FILE:LINE: error: [rule] message (default)\n"
 	  "  -T json      JSON output\n"
+	  "  -T sarif     SARIF 2.1.0 (GitHub code scanning)\n"
+	  "  -T junit     JUnit XML (GitLab and other test reports)\n"
+	  "  --rules FILE also run the Schematron rule file FILE (repeatable)\n"
+	  "  --only IDS   run only these rule ids (comma-separated, patterns "
+	  "such as req-*, schema for the schema check)\n"
+	  "  --skip IDS   do not run these rule ids\n"
+	  "  --today D    reference date of the date rules (default: today)\n"
+	  "  --strict     warnings also give exit status 1\n"
+	  "  -j N         validate with N threads\n"
 	  "  DIR          check the *.xml files below DIR\n"
 	  "  -            check standard input\n"
-	  "Exit status: 0 no errors, 1 errors found (a malformed file is a "
-	  "finding), 2 usage, 3 system failure\n" },
+	  "Exit status: 0 no errors, 1 errors found (with --strict also "
+	  "warnings; a malformed file is a finding), 2 usage (a rule file "
+	  "that does not load included), 3 system failure\n" },
+	{ "threshold", cmd_threshold,
+	  "しきい値判断の結果と作成する評価書を表示する",
+	  "show the threshold judgement and the assessments to produce",
+	  "pia threshold --population N --handlers N --incident yes|no "
+	  "[-T text|json]",
+	  "  --population N   対象人数 (数、又は「1万人以上10万人未満」のような区分)\n"
+	  "  --handlers N     取扱者数 (委託先を含む)\n"
+	  "  --incident yes|no 過去1年以内の特定個人情報に関する重大事故\n"
+	  "  -T json          JSON で出力\n"
+	  "根拠: 特定個人情報保護評価指針 第5の2\n",
+	  "  --population N   persons covered (a number, or a band as printed)\n"
+	  "  --handlers N     staff handling the files, contractors included\n"
+	  "  --incident yes|no a serious incident in the past year\n"
+	  "  -T json          JSON output\n"
+	  "Source: 指針 第5の2\n" },
 	{ "diff", cmd_diff,
 	  "2つの版の差分を変更箇所の表として出力する",
 	  "print the changes between two revisions as 変更箇所 rows",

@@ -13,4 +13,4 @@ sed -e 's|<number></number>|<number>3</number>|' \
     -e 's|<items></items>|<items><category name="宛名"><item>個人番号</item><item>氏名</item></category></items>|' \
     a.xml > b.xml
 cmp -s a.xml b.xml && { echo "nothing was filled"; exit 1; }
-"$PIA" validate a.xml b.xml
+"$PIA" validate --only schema a.xml b.xml

@@ -50,7 +50,7 @@ second run failed"
 	[ "$(cksum < "$tmp/h.xml")" = "$_sum" ] || _msg="$_msg
 second run changed the file"
 	# The result is a valid assessment; its 変更箇所 is not content.
-	"$1" validate "$tmp/h.xml" > "$tmp/h.val" 2>&1 || _msg="$_msg
+	"$1" validate --only schema "$tmp/h.xml" > "$tmp/h.val" 2>&1 || _msg="$_msg
 invalid: $(cat "$tmp/h.val")"
 	"$1" diff "$5" "$tmp/h.xml" > "$tmp/h.d" 2>&1 || _msg="$_msg
 diff NEW RESULT is not empty: $(head -5 "$tmp/h.d")"
