@@ -115,8 +115,10 @@ enum pia_kind	 pia_kind_parse(const char *);
 char	*pia_file_read(const char *path, size_t max, size_t *len,
 	    struct pia_diags *);
 /** Writes buf to path atomically: a temporary file in the same directory,
- *  fsync, rename.  "-" writes to standard output.  Never leaves a partial
- *  file: on failure the temporary is removed and an error is appended.
+ *  fsync, rename.  "-" writes to standard output; a device or pipe
+ *  (/dev/null, a FIFO) is written to directly; a symbolic link is followed
+ *  and the file it names replaced.  Never leaves a partial file: on
+ *  failure the temporary is removed and an error is appended.
  *  Returns 0 or -1. */
 int	 pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	    struct pia_diags *);

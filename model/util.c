@@ -117,11 +117,41 @@ fail:
 	return NULL;
 }
 
+static int
+write_direct(const char *path, const void *buf, size_t len,
+    struct pia_diags *d)
+{
+	const char	*p = buf;
+	ssize_t		 w;
+	int		 fd;
+
+	if ((fd = open(path, O_WRONLY)) == -1)
+		goto err;
+	while (len > 0) {
+		if ((w = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			goto err;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (close(fd) == -1)
+		goto err;
+	return 0;
+err:
+	pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
+	    "書き込みに失敗しました: %s%.0s", "write failed: %.0s%s",
+	    errno_ja(errno), strerror(errno));
+	return -1;
+}
+
 int
 pia_file_write_atomic(const char *path, const void *buf, size_t len,
     struct pia_diags *d)
 {
-	char		*tmp = NULL, *dirc = NULL;
+	char		*tmp = NULL, *dirc = NULL, *real = NULL;
 	const char	*p = buf;
 	size_t		 left = len;
 	ssize_t		 w;
@@ -143,6 +173,13 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 		    "出力先がディレクトリです", "output is a directory");
 		return -1;
 	}
+	/* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written
+	 * to as it is: renaming over it would replace the device. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_direct(path, buf, len, d);
+	/* A symbolic link: replace the file it points to, not the link. */
+	if ((real = realpath(path, NULL)) != NULL)
+		path = real;
 	if (asprintf(&tmp, "%s.tmpXXXXXX", path) < 0) {
 		tmp = NULL;
 		goto out;
@@ -190,6 +227,7 @@ out:
 		unlink(tmp);
 	free(tmp);
 	free(dirc);
+	free(real);
 	return rc;
 }
 
