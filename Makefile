@@ -36,12 +36,13 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(CFLAGS) -Wall -Wextra \
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS	 = $(PKG_LIBS) -lpthread
 
-MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o
+MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o \
+	     model/import.o model/import_text.o
 VALID_OBJS = validators/schema.o
 TMPL_OBJS  = templates/skeleton.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
-	     cli/cmd_validate.o
+	     cli/cmd_validate.o cli/cmd_import.o
 UNIT_TESTS = test_i18n test_diag test_doc test_vocab
 
 KINDS	 = full focused basic
@@ -127,6 +128,7 @@ check: deps
 
 bench: all
 	sh tests/bench/validate.sh
+	sh tests/bench/import.sh
 
 install: all pia.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -51,6 +51,7 @@ void	 json_finding(FILE *, const struct pia_diag *);
 void	 print_system_errors(const struct pia_diags *);
 
 int	 cmd_help(int, char **);
+int	 cmd_import(int, char **);
 int	 cmd_new(int, char **);
 int	 cmd_validate(int, char **);
 int	 cmd_version(int, char **);
