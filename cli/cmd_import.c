@@ -19,21 +19,20 @@
 
 static void
 print_json(FILE *f, const char *file, const struct pia_import_stats *st,
-    const struct pia_diags *d, const char *out)
+    const struct pia_diags *d)
 {
 	size_t	 i;
 
 	fprintf(f, "{\"version\":\"%s\",\"file\":", PIA_VERSION);
 	json_str(f, file);
-	fprintf(f, ",\"output\":");
-	json_str(f, out);
 	fprintf(f, ",\"kind\":");
 	json_str(f, st->kind >= 0 ? pia_kind_id(st->kind) : NULL);
 	fprintf(f, ",\"lines\":%zu,\"cells\":%zu,\"placed\":%zu,"
-	    "\"layout\":%zu,\"unplaced\":%zu,\"coverage\":%.4f,"
+	    "\"layout\":%zu,\"unplaced\":%zu,\"fragments\":%zu,"
+	    "\"coverage\":%.4f,"
 	    "\"files\":%zu,\"changes\":%zu,\"findings\":[", st->lines,
 	    st->cells, st->placed, st->layout, st->unplaced,
-	    st->cells > st->layout ? (double)st->placed /
+	    st->fragments, st->cells > st->layout ? (double)st->placed /
 	    (double)(st->cells - st->layout) : 1.0, st->files, st->changes);
 	for (i = 0; i < pia_diags_count(d); i++) {
 		if (i)
@@ -152,15 +151,15 @@ cmd_import(int argc, char **argv)
 		goto out;
 	pia_diags_sort(d);
 	if (fmt == OUT_JSON)
-		print_json(fo, name, &st, d, out);
+		print_json(fo, name, &st, d);
 	else
 		print_findings_text(fo, d);
 	fflush(fo);
 	fprintf(stderr, L("pia import: %s: %s、セル %zu のうち %zu を配置 "
-	    "(%.1f%%、レイアウト %zu を除く)、未配置 %zu、特定個人情報ファイル "
+	    "(%.1f%%、レイアウト %zu を除く)、未配置 %zu (断片 %zu)、特定個人情報ファイル "
 	    "%zu、変更箇所 %zu 行、エラー %zu 件、警告 %zu 件\n",
 	    "pia import: %s: %s, %zu of %zu cells placed (%.1f%%, "
-	    "excluding %zu of layout), %zu unplaced, %zu files, %zu change "
+	    "excluding %zu of layout), %zu unplaced (%zu fragments), %zu files, %zu change "
 	    "rows, %zu errors, %zu warnings\n"), name,
 	    strcmp(lang, "en") == 0 ? pia_vocab_kind_en(vocab, st.kind) :
 	    pia_vocab_kind_name(vocab, st.kind),
@@ -168,6 +167,7 @@ cmd_import(int argc, char **argv)
 	    strcmp(lang, "en") == 0 ? st.cells : st.placed,
 	    st.cells > st.layout ? 100.0 * (double)st.placed /
 	    (double)(st.cells - st.layout) : 100.0, st.layout, st.unplaced,
+	    st.fragments,
 	    st.files, st.changes, pia_diags_count_level(d, PIA_ERROR),
 	    pia_diags_count_level(d, PIA_WARNING));
 	rc = pia_diags_count_level(d, PIA_ERROR) +

@@ -114,6 +114,7 @@ struct imp {
 	size_t			 ncounts, ccounts;
 	struct unpl		*unpl;
 	size_t			 nunpl, cunpl;
+	long			 curline;	/* source line being read */
 	int			 oom;
 };
 
@@ -470,6 +471,7 @@ struct label {
 	long	 entry;		/* entry number for list headings, or -1 */
 	int	 block;		/* block heading "システム6～10" */
 	int	 exact;
+	int	 bynum;		/* matched by its number, label close */
 	const char *rest;	/* tick marks after the label (in the cell) */
 };
 
@@ -579,6 +581,7 @@ match_label(struct imp *I, const char *cell, int fuzzy, struct label *L)
 		}
 		if (best >= 0) {
 			L->v = best;
+			L->bynum = 1;
 			rc = 1;
 			goto out;
 		}
@@ -707,6 +710,7 @@ entry_get(struct imp *I, int li, long n, int create)
 			return NULL;
 		}
 		insert_ordered(parent, c, ORD(li, n));
+		c->line = I->curline > 65535 ? 65535 : (unsigned short)I->curline;
 	}
 	I->entry[li] = c;
 	/* Lists inside this entry start over. */
@@ -1042,6 +1046,104 @@ set_choice(struct imp *I, int v, const char *val, long line,
 	unplace(I, line, raw, 0);
 }
 
+static int	option_prefix(const struct pia_optlist *, const char *,
+		    const char **);
+static int	only_options(const struct pia_optlist *, const char *);
+
+/* The option list printed after <選択肢>: "1) A 2) B 3) C".  Options
+ * that are not the form's are reported with the nearest one; text after
+ * the last option (another cell run into this one) is kept. */
+static void
+check_printed(struct imp *I, int v, const char *after, long line)
+{
+	const struct pia_optlist *ol = I->v[v].opts;
+	char		*s, *p, *items[40];
+	size_t		 n = 0, i, j, seen[64] = { 0 };
+	int		 dup = 0;
+
+	if (ol == NULL || (s = imp_plain(after)) == NULL)
+		return;
+	/* Split at "N)" preceded by the start or a blank. */
+	for (p = s; *p != '\0'; p++) {
+		const char *q;
+
+		if ((p == s || p[-1] == ' ') && isdigit((unsigned char)*p) &&
+		    num_at(p, &q) >= 0 && q - p <= 2 && *q == ')') {
+			if (p > s)
+				p[-1] = '\0';
+			if (n < 40)
+				items[n++] = (char *)skip_blank(q + 1);
+			p = (char *)q;
+		}
+	}
+	if (n == 0 && *skip_blank(s) != '\0' && declared_count(s) < 0 &&
+	    strspn(skip_blank(s), "()（）件 ") != strlen(skip_blank(s)))
+		unplace(I, line, s, 1);
+	for (i = 0; i < n; i++) {
+		const char	*rest;
+		char		*r, *ti;
+		int		 oi = option_prefix(ol, items[i], &rest);
+		size_t		 dist;
+
+		if (oi < 0) {
+			int near = option_nearest(ol, items[i], &dist);
+
+			ti = field_title(I, v);
+			FIND(I, PIA_WARNING, "import-optlist", line,
+			    "%s: 印刷された選択肢「%s」は様式の選択肢にありません "
+			    "(最も近い選択肢: 「%s」)", "%s: the printed option "
+			    "\"%s\" is not one of the form's (nearest: \"%s\")",
+			    ti, items[i], near >= 0 ? pia_optlist_text(ol,
+			    (size_t)near) : "");
+			free(ti);
+			continue;
+		}
+		if ((size_t)oi < 64 && seen[oi]++)
+			dup = 1;
+		if ((r = strdup(rest)) == NULL)
+			break;
+		/* "(1) 件" after the last option is the count. */
+		if (declared_count(r) >= 0 && (p = strstr(r, "件")) != NULL) {
+			char *a = strrchr(r, '(');
+
+			if (a == NULL)
+				a = strstr(r, "（");
+			if (a != NULL && a < p)
+				memmove(a, p + strlen("件"),
+				    strlen(p + strlen("件")) + 1);
+		}
+		trim(r);
+		memmove(r, trim(r), strlen(trim(r)) + 1);
+		if (*r != '\0' && !only_options(ol, r)) {
+			ti = field_title(I, v);
+			FIND(I, PIA_WARNING, "import-unplaced", line,
+			    "%s: 選択肢の後の記載「%s」を <unplaced> に残しました",
+			    "%s: text \"%s\" after the options kept in "
+			    "<unplaced>", ti, r);
+			free(ti);
+			unplace(I, line, r, 0);
+		}
+		free(r);
+	}
+	for (j = 0; dup && j < pia_optlist_count(ol) && j < 64; j++)
+		if (seen[j] == 0)
+			break;
+	/* A list printed twice repeats every option: only a repeat that
+	 * stands in for a missing option is a defect. */
+	if (dup && j < pia_optlist_count(ol)) {
+		char *ti = field_title(I, v);
+
+		FIND(I, PIA_WARNING, "import-optlist", line,
+		    "%s: 印刷された選択肢が重複しています%s%s%s",
+		    "%s: the printed options repeat one option%s%s%s", ti,
+		    j < pia_optlist_count(ol) ? " (「" : "",
+		    j < pia_optlist_count(ol) ? pia_optlist_text(ol, j) : "",
+		    j < pia_optlist_count(ol) ? "」がありません)" : "");
+		free(ti);
+	}
+	free(s);
+}
+
 /* Reads a choice cell: "[value] <選択肢> 1) …", "<input/> value <small>
  * <選択肢>…", checkbox renderings, bare text. */
 static void
@@ -1064,6 +1166,8 @@ read_choice(struct imp *I, int v, const char *val, long line)
 	else if (after == NULL && (cnt = declared_count(s)) >= 0 &&
 	    strstr(s, ")") != NULL)
 		add_count(I, nth_list(I, I->v[v].parent, 0), cnt, line);
+	if (after != NULL)
+		check_printed(I, v, after, line);
 	n = tokenize(s, t, 32, &prefix);
 	if (n >= 2) {
 		/* The choice printed as boxes: the ticked one. */
@@ -1653,6 +1757,40 @@ add_text_value(struct imp *I, xmlNode *el, const char *val)
 		I->oom = 1;
 }
 
+static int
+first_section(const struct imp *I)
+{
+	int	 j;
+
+	for (j = 0; j < I->nv; j++)
+		if (I->v[j].type == PIA_V_SECTION)
+			return j;
+	return -1;
+}
+
+/* A cover line that names another form ("…基礎項目評価書" in a 重点項目
+ * 評価書) and not its own. */
+static void
+check_title(struct imp *I, const char *text, long line)
+{
+	const char	*own = pia_vocab_kind_name(I->vocab, I->kind);
+	int		 k;
+
+	if (own == NULL || strstr(text, own) != NULL)
+		return;
+	for (k = 0; k < PIA_KIND__MAX; k++) {
+		const char *nm = pia_vocab_kind_name(I->vocab, k);
+
+		if (k != (int)I->kind && nm != NULL && strstr(text, nm)) {
+			FIND(I, PIA_WARNING, "import-title", line,
+			    "「%s」は%sを名乗っていますが、様式は%sです",
+			    "\"%s\" names a %s but the form is a %s", text, nm,
+			    own);
+			break;
+		}
+	}
+}
+
 /* Places the value cells of a row in field v. */
 static void
 place_value(struct imp *I, int v, const char *val, long line)
@@ -1686,6 +1824,8 @@ place_value(struct imp *I, int v, const char *val, long line)
 	case PIA_F_LINE:
 		if ((el = el_for(I, v, 1)) != NULL &&
 		    (plain = imp_plain(val)) != NULL) {
+			if (section_of(I, v) == first_section(I))
+				check_title(I, plain, line);
 			if (el->children != NULL)
 				xmlNodeAddContent(el, (const xmlChar *)" ");
 			xmlNodeAddContent(el, (const xmlChar *)plain);
@@ -1743,16 +1883,13 @@ join_cells(struct line *L, int i)
 /* Is the line another rendering of the last choice or checkbox list
  * (the option table printed again as loose cells)? */
 static int
-is_duplicate(struct imp *I, const char *text)
+only_options(const struct pia_optlist *ol, const char *text)
 {
-	const struct pia_optlist *ol;
 	char		*k, *p;
 	size_t		 i;
 	static const char *const noise[] = { "選択肢", "<", ">", "[", "]",
 	    "(", ")", "〔", "〕", "○", "O", "・", NULL };
 
-	if (I->last_v < 0 || (ol = I->v[I->last_v].opts) == NULL)
-		return 0;
 	if ((p = imp_plain(text)) == NULL)
 		return 0;
 	k = imp_key(p);
@@ -1777,6 +1914,14 @@ is_duplicate(struct imp *I, const char *text)
 	i = *p == '\0';
 	free(k);
 	return (int)i;
+}
+
+static int
+is_duplicate(struct imp *I, const char *text)
+{
+	if (I->last_v < 0 || I->v[I->last_v].opts == NULL)
+		return 0;
+	return only_options(I->v[I->last_v].opts, text);
 }
 
 /* English function words: a word like these between Japanese words is
@@ -1925,9 +2070,15 @@ table_row(struct imp *I, struct line *L)
 	I->st->changes++;
 	if ((e = entry_get(I, I->change_list, I->nchange, 1)) == NULL)
 		return;
-	for (j = 0; j < nf && j < L->n; j++) {
+	for (j = 0; j < nf; j++) {
 		xmlNode *el;
 
+		if (j >= L->n) {
+			/* Trailing empty cells were trimmed. */
+			if (I->v[f[j]].ftype == PIA_F_CHOICE)
+				add_blank(I, el_for(I, f[j], 1), f[j], L->no);
+			continue;
+		}
 		L->disp[j] = C_PLACED;
 		if (*L->cell[j] == '\0') {
 			if (I->v[f[j]].ftype == PIA_F_CHOICE)
@@ -2045,7 +2196,7 @@ do_line(struct imp *I, struct line *L)
 		I->npend = 0;
 	}
 	m = match_label(I, L->cell[k], !I->in_items, &lab);
-	if (m == 1 && I->in_items && !lab.exact)
+	if (m == 1 && I->in_items && !lab.exact && !lab.bynum)
 		m = 0;
 	if (m == 2) {
 		char *p = imp_plain(L->cell[k]);
@@ -2064,7 +2215,10 @@ do_line(struct imp *I, struct line *L)
 		/* Not a label: the open field's value continues, or a
 		 * second rendering of the last option list. */
 		if (I->open_v >= 0) {
-			val = join_cells(L, k);
+			/* One cell: keep its indent ("  - ①…" nests). */
+			val = L->n == 1 ? strdup(L->raw) : join_cells(L, k);
+			if (val != NULL && L->n == 1)
+				val[strcspn(val, "\t")] = '\0';
 			if (val != NULL) {
 				if (I->v[I->open_v].ftype == PIA_F_CHOICE ||
 				    I->v[I->open_v].ftype == PIA_F_CHECKS) {
@@ -2114,6 +2268,15 @@ do_line(struct imp *I, struct line *L)
 	I->open_v = -1;
 	I->open_cont = 0;
 	v = lab.v;
+	if (!lab.exact && !lab.block && lab.entry < 0) {
+		char *p = imp_plain(L->cell[k]), *t = field_title(I, v);
+
+		FIND(I, PIA_INFO, "import-label", L->no,
+		    "見出し「%s」を様式の「%s」と読みました",
+		    "heading \"%s\" read as the form's \"%s\"", p ? p : "", t);
+		free(p);
+		free(t);
+	}
 	if (lab.block) {
 		L->disp[k] = C_LAYOUT;
 		mark_all(L, k + 1, C_LAYOUT);
@@ -2272,13 +2435,35 @@ unplaced:
 /* Form detection                                                       */
 /* ------------------------------------------------------------------ */
 
+/* Whether a node of kind k below n has this number and label key. */
+static int
+count_heading(const struct pia_vnode *n, enum pia_kind k, const char *num,
+    const char *key)
+{
+	const struct pia_vnode	*c;
+	int			 found = 0;
+
+	for (c = pia_vnode_first(n, k); c != NULL && !found;
+	    c = pia_vnode_next(c, k)) {
+		char	*nk = vnum_key(pia_vnode_num(c, k));
+		char	*lk = nk && *nk ? imp_key(pia_vnode_label(c, k)) : NULL;
+
+		found = lk != NULL && strcmp(nk, num) == 0 &&
+		    strcmp(lk, key) == 0;
+		free(lk);
+		free(nk);
+		if (!found)
+			found = count_heading(c, k, num, key);
+	}
+	return found;
+}
+
 static enum pia_kind
 detect_kind(const struct pia_vocab *vocab, char **lines, size_t n,
     long *at)
 {
 	size_t		 i;
 	int		 k, score[PIA_KIND__MAX] = { 0 }, best = -1;
-	const struct pia_vnode *s;
 
 	*at = 0;
 	for (i = 0; i < n && i < 60; i++) {
@@ -2300,26 +2485,31 @@ detect_kind(const struct pia_vocab *vocab, char **lines, size_t n,
 		}
 		free(key);
 	}
-	/* No title: the form whose section headings appear most. */
-	for (k = 0; k < PIA_KIND__MAX; k++)
-		for (s = pia_vnode_first(pia_vocab_form(vocab), k); s != NULL;
-		    s = pia_vnode_next(s, k)) {
-			char *lk = imp_key(pia_vnode_label(s, k));
+	/* No title: the form whose numbered headings (number and label)
+	 * appear most. */
+	for (i = 0; i < n; i++) {
+		char		 num[32], *key, *cut, *line;
+		const char	*r;
 
-			for (i = 0; lk && *lk && i < n; i++) {
-				char num[32], *key;
-				const char *r = parse_num(lines[i], num,
-				    sizeof(num));
-
-				if (num[0] == '\0' || (key = imp_key(r)) ==
-				    NULL)
-					continue;
-				if (strcmp(key, lk) == 0)
-					score[k]++;
+		if ((line = strdup(lines[i])) == NULL)
+			break;
+		line[strcspn(line, "\t")] = '\0';
+		if ((cut = strstr(line, "※")) != NULL)
+			*cut = '\0';
+		r = parse_num(line, num, sizeof(num));
+		if (num[0] == '\0' || (key = imp_key(r)) == NULL || *key ==
+		    '\0') {
+			if (num[0] != '\0')
 				free(key);
-			}
-			free(lk);
+			free(line);
+			continue;
 		}
+		for (k = 0; k < PIA_KIND__MAX; k++)
+			score[k] += count_heading(pia_vocab_form(vocab), k,
+			    num, key);
+		free(key);
+		free(line);
+	}
 	for (k = 0; k < PIA_KIND__MAX; k++)
 		if (score[k] > 0 && (best < 0 || score[k] > score[best]))
 			best = k;
@@ -2422,13 +2612,18 @@ finish_entries(struct imp *I, xmlNode *e)
 			xmlChar	*cid = xmlGetProp(c, (const xmlChar *)"id");
 			char	*dash = cid ? strrchr((char *)cid, '-') : NULL;
 
-			FIND(I, PIA_WARNING, "import-missing", pia_node_line(c),
-			    "%s%ld～%ld は原文にありません (ページの欠落)。番号を"
-			    "保つため空の項目を置きました", "%s %ld-%ld are "
-			    "missing from the source (pages missing); empty "
-			    "entries keep the numbering",
-			    pia_vnode_label(I->v[v].vn, I->kind), last + 1,
-			    n - 1);
+			char range[64];
+
+			if (n - 1 > last + 1)
+				snprintf(range, sizeof(range), "%ld～%ld",
+				    last + 1, n - 1);
+			else
+				snprintf(range, sizeof(range), "%ld", last + 1);
+			FIND(I, PIA_WARNING, "import-missing", (long)c->line,
+			    "%s%s は原文にありません (ページの欠落か)。番号を保つ"
+			    "ため空の項目を置きました", "%s %s: not in the source "
+			    "(pages missing?); empty entries keep the numbering",
+			    pia_vnode_label(I->v[v].vn, I->kind), range);
 			for (i = last + 1; i < n && dash; i++) {
 				xmlNode *ph = xmlNewNode(I->ns, c->name);
 
@@ -2616,6 +2811,7 @@ pia_import(const char *src, size_t len, const char *name,
 		memset(&L, 0, sizeof(L));
 		L.no = (long)i + 1;
 		L.raw = lines[i];
+		I.curline = L.no;
 		if (*skip_blank(lines[i]) == '\0') {
 			if (toc == 2)
 				toc = 0;	/* a blank line ends the contents */
@@ -2706,6 +2902,7 @@ pia_import(const char *src, size_t len, const char *name,
 			xmlNodeAddContent(u, (const xmlChar *)I.unpl[i].text);
 		xmlAddChild(I.root, u);
 	}
+	I.st->fragments = I.nunpl;
 	clear_private(I.root);
 	doc = pia_doc_wrap(I.doc, I.name, d);	/* frees the tree on failure */
 	I.doc = NULL;

@@ -25,6 +25,8 @@ struct pia_import_stats {
 				   contents, repeated table headers, block
 				   headings, separators, duplicate renderings */
 	size_t	unplaced;	/* cells kept in <unplaced> */
+	size_t	fragments;	/* <unplaced> elements written (also parts of
+				   placed cells, e.g. text run into a choice) */
 	size_t	changes;	/* rows of the 変更箇所 table recovered */
 	size_t	files;		/* 特定個人情報ファイル blocks */
 	enum pia_kind kind;	/* the form detected */
