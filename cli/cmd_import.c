@@ -28,10 +28,11 @@ print_json(FILE *f, const char *file, const struct pia_import_stats *st,
 	fprintf(f, ",\"kind\":");
 	json_str(f, st->kind >= 0 ? pia_kind_id(st->kind) : NULL);
 	fprintf(f, ",\"lines\":%zu,\"cells\":%zu,\"placed\":%zu,"
+	    "\"labels\":%zu,\"values\":%zu,"
 	    "\"layout\":%zu,\"unplaced\":%zu,\"fragments\":%zu,"
 	    "\"coverage\":%.4f,"
 	    "\"files\":%zu,\"changes\":%zu,\"findings\":[", st->lines,
-	    st->cells, st->placed, st->layout, st->unplaced,
+	    st->cells, st->placed, st->labels, st->values, st->layout, st->unplaced,
 	    st->fragments, st->cells > st->layout ? (double)st->placed /
 	    (double)(st->cells - st->layout) : 1.0, st->files, st->changes);
 	for (i = 0; i < pia_diags_count(d); i++) {

@@ -66,6 +66,12 @@ struct count {
 	long	 declared, line;
 };
 
+struct okeys {
+	const struct pia_optlist *ol;
+	char			**key;		/* imp_key of each option */
+	size_t			 n;
+};
+
 struct unpl {
 	long	 line;
 	char	*heading, *text;
@@ -114,12 +120,18 @@ struct imp {
 	size_t			 ncounts, ccounts;
 	struct unpl		*unpl;
 	size_t			 nunpl, cunpl;
+	struct okeys		*okeys;		/* option keys, per list */
+	size_t			 nokeys, cokeys;
 	long			 curline;	/* source line being read */
+	unsigned int		*fcp;		/* code points seen: cp << 2 |
+						   1 (fine) or 2 (foreign) */
+	size_t			 nfcp;		/* slots (power of 2) */
+	size_t			 ufcp;		/* slots used */
 	int			 oom;
 };
 
 /* Cell dispositions within a line. */
-enum { C_NONE = 0, C_PLACED, C_LAYOUT, C_UNPLACED };
+enum { C_NONE = 0, C_PLACED, C_LABEL, C_LAYOUT, C_UNPLACED };
 
 struct line {
 	long	 no;
@@ -801,6 +813,38 @@ has_content(const xmlNode *e)
 /* Values                                                               */
 /* ------------------------------------------------------------------ */
 
+/* The key of option i of ol, computed once per import. */
+static const char *
+okey(struct imp *I, const struct pia_optlist *ol, size_t i)
+{
+	size_t	 j, k;
+
+	for (j = 0; j < I->nokeys; j++)
+		if (I->okeys[j].ol == ol)
+			return i < I->okeys[j].n ? I->okeys[j].key[i] : "";
+	if ((I->okeys = grow(I->okeys, &I->cokeys, I->nokeys,
+	    sizeof(*I->okeys))) == NULL) {
+		I->oom = 1;
+		I->nokeys = I->cokeys = 0;
+		return "";
+	}
+	j = I->nokeys;
+	I->okeys[j].ol = ol;
+	I->okeys[j].n = pia_optlist_count(ol);
+	if ((I->okeys[j].key = calloc(I->okeys[j].n + 1, sizeof(char *))) ==
+	    NULL) {
+		I->oom = 1;
+		return "";
+	}
+	for (k = 0; k < I->okeys[j].n; k++)
+		if ((I->okeys[j].key[k] = imp_key(pia_optlist_text(ol, k))) ==
+		    NULL)
+			I->oom = 1;
+	I->nokeys++;
+	return i < I->okeys[j].n && I->okeys[j].key[i] ? I->okeys[j].key[i] :
+	    "";
+}
+
 /* Index of the option whose text the plain text s is (NFKC, blanks
  * ignored; a leading "N) " is dropped), or -1. */
 static int
@@ -819,7 +863,8 @@ option_index(const struct pia_optlist *ol, const char *s)
 
 /* The nearest option by edit distance on keys. */
 static int
-option_nearest(const struct pia_optlist *ol, const char *s, size_t *dist)
+option_nearest(struct imp *I, const struct pia_optlist *ol, const char *s,
+    size_t *dist)
 {
 	char		*k = imp_key(s);
 	unsigned int	*a = NULL;
@@ -829,21 +874,17 @@ option_nearest(const struct pia_optlist *ol, const char *s, size_t *dist)
 	if (k == NULL || (a = imp_ucs(k, &na)) == NULL)
 		goto out;
 	for (i = 0; i < pia_optlist_count(ol); i++) {
-		char		*ok = imp_key(pia_optlist_text(ol, i));
 		unsigned int	*b;
 		size_t		 nb, d;
 
-		if (ok == NULL || (b = imp_ucs(ok, &nb)) == NULL) {
-			free(ok);
+		if ((b = imp_ucs(okey(I, ol, i), &nb)) == NULL)
 			continue;
-		}
 		d = imp_distance(a, na, b, nb, 1000);
 		if (d < best) {
 			best = d;
 			bi = (int)i;
 		}
 		free(b);
-		free(ok);
 	}
 out:
 	*dist = best;
@@ -1032,7 +1073,7 @@ set_choice(struct imp *I, int v, const char *val, long line,
 		    (size_t)oi));
 		return;
 	}
-	oi = option_nearest(ol, val, &dist);
+	oi = option_nearest(I, ol, val, &dist);
 	t = field_title(I, v);
 	pv = imp_plain(val);
 	FIND(I, PIA_ERROR, "import-option", line,
@@ -1046,9 +1087,10 @@ set_choice(struct imp *I, int v, const char *val, long line,
 	unplace(I, line, raw, 0);
 }
 
-static int	option_prefix(const struct pia_optlist *, const char *,
-		    const char **);
-static int	only_options(const struct pia_optlist *, const char *);
+static int	option_prefix(struct imp *, const struct pia_optlist *,
+		    const char *, const char **);
+static int	only_options(struct imp *, const struct pia_optlist *,
+		    const char *);
 
 /* The option list printed after <選択肢>: "1) A 2) B 3) C".  Options
  * that are not the form's are reported with the nearest one; text after
@@ -1082,11 +1124,11 @@ check_printed(struct imp *I, int v, const char *after, long line)
 	for (i = 0; i < n; i++) {
 		const char	*rest;
 		char		*r, *ti;
-		int		 oi = option_prefix(ol, items[i], &rest);
+		int		 oi = option_prefix(I, ol, items[i], &rest);
 		size_t		 dist;
 
 		if (oi < 0) {
-			int near = option_nearest(ol, items[i], &dist);
+			int near = option_nearest(I, ol, items[i], &dist);
 
 			ti = field_title(I, v);
 			FIND(I, PIA_WARNING, "import-optlist", line,
@@ -1114,7 +1156,7 @@ check_printed(struct imp *I, int v, const char *after, long line)
 		}
 		trim(r);
 		memmove(r, trim(r), strlen(trim(r)) + 1);
-		if (*r != '\0' && !only_options(ol, r)) {
+		if (*r != '\0' && !only_options(I, ol, r)) {
 			ti = field_title(I, v);
 			FIND(I, PIA_WARNING, "import-unplaced", line,
 			    "%s: 選択肢の後の記載「%s」を <unplaced> に残しました",
@@ -1271,59 +1313,64 @@ slot_text(const char *s)
 }
 
 /* Longest option whose key starts the key of text; sets *rest to the
- * plain text after it. */
+ * plain text after it.  The cut in the plain text is searched near the
+ * option's length in code points (NFKC rarely changes it). */
 static int
-option_prefix(const struct pia_optlist *ol, const char *text,
+option_prefix(struct imp *I, const struct pia_optlist *ol, const char *text,
     const char **rest)
 {
 	char		*k = imp_key(text);
-	size_t		 i, bl = 0;
+	const char	*opt, *p;
+	size_t		 i, bl = 0, want, cps, tries;
 	int		 bi = -1;
 
 	*rest = text + strlen(text);
 	if (k == NULL)
 		return -1;
 	for (i = 0; i < pia_optlist_count(ol); i++) {
-		char	*ok = imp_key(pia_optlist_text(ol, i));
-		size_t	 l = ok ? strlen(ok) : 0;
+		const char *ok = okey(I, ol, i);
+		size_t	    l = strlen(ok);
 
-		if (ok != NULL && l > bl && strncmp(k, ok, l) == 0) {
+		if (l > bl && strncmp(k, ok, l) == 0) {
 			bl = l;
 			bi = (int)i;
 		}
-		free(ok);
+	}
+	if (bi < 0 || strcmp(k, okey(I, ol, (size_t)bi)) == 0) {
+		free(k);
+		return bi;
 	}
 	free(k);
-	if (bi >= 0) {
-		/* Find the same prefix in the plain text: advance over
-		 * code points until the key of the head equals. */
-		const char	*p = text;
-		char		*opt = imp_key(pia_optlist_text(ol,
-				    (size_t)bi));
-
-		while (opt != NULL && *p != '\0') {
-			char *head = strndup(text, (size_t)(p - text));
-			char *hk = head ? imp_key(head) : NULL;
-			int   eq = hk && strcmp(hk, opt) == 0;
-
-			free(hk);
-			free(head);
-			if (eq)
-				break;
+	opt = okey(I, ol, (size_t)bi);
+	/* Code points of the option key. */
+	for (want = 0, p = opt; *p != '\0'; p++)
+		want += ((unsigned char)*p & 0xc0) != 0x80;
+	/* Walk to that many non-blank code points, then try a few cuts. */
+	for (cps = 0, p = text; *p != '\0' && cps < want; ) {
+		if (*p != ' ')
+			cps++;
+		p++;
+		while (((unsigned char)*p & 0xc0) == 0x80)
 			p++;
-			while (((unsigned char)*p & 0xc0) == 0x80)
-				p++;
-		}
-		if (opt != NULL) {
-			char *hk = imp_key(text);
-
-			if (hk && strcmp(hk, opt) == 0)
-				p = text + strlen(text);
-			free(hk);
-		}
-		free(opt);
-		*rest = p;
 	}
+	for (tries = 0; tries < 8; tries++) {
+		char	*head = strndup(text, (size_t)(p - text));
+		char	*hk = head ? imp_key(head) : NULL;
+		int	 eq = hk && strcmp(hk, opt) == 0;
+
+		free(hk);
+		free(head);
+		if (eq) {
+			*rest = p;
+			return bi;
+		}
+		if (*p == '\0')
+			break;
+		p++;
+		while (((unsigned char)*p & 0xc0) == 0x80)
+			p++;
+	}
+	*rest = text + strlen(text);
 	return bi;
 }
 
@@ -1386,7 +1433,7 @@ read_checks(struct imp *I, int v, const char *val, long line)
 
 		if (t[i].text == NULL)
 			continue;
-		oi = option_prefix(ol, t[i].text, &rest);
+		oi = option_prefix(I, ol, t[i].text, &rest);
 		if (oi < 0) {
 			if (*t[i].text != '\0') {
 				char *ti = field_title(I, v);
@@ -1883,7 +1930,7 @@ join_cells(struct line *L, int i)
 /* Is the line another rendering of the last choice or checkbox list
  * (the option table printed again as loose cells)? */
 static int
-only_options(const struct pia_optlist *ol, const char *text)
+only_options(struct imp *I, const struct pia_optlist *ol, const char *text)
 {
 	char		*k, *p;
 	size_t		 i;
@@ -1897,11 +1944,10 @@ only_options(const struct pia_optlist *ol, const char *text)
 	if (k == NULL)
 		return 0;
 	for (i = 0; i < pia_optlist_count(ol); i++) {
-		char *o = imp_key(pia_optlist_text(ol, i));
+		const char *o = okey(I, ol, i);
 
-		while (o && *o && (p = strstr(k, o)) != NULL)
+		while (*o && (p = strstr(k, o)) != NULL)
 			memmove(p, p + strlen(o), strlen(p + strlen(o)) + 1);
-		free(o);
 	}
 	for (i = 0; noise[i] != NULL; i++)
 		while ((p = strstr(k, noise[i])) != NULL)
@@ -1921,7 +1967,7 @@ is_duplicate(struct imp *I, const char *text)
 {
 	if (I->last_v < 0 || I->v[I->last_v].opts == NULL)
 		return 0;
-	return only_options(I->v[I->last_v].opts, text);
+	return only_options(I, I->v[I->last_v].opts, text);
 }
 
 /* English function words: a word like these between Japanese words is
@@ -1943,6 +1989,63 @@ function_word(const char *w, size_t n)
 	return 0;
 }
 
+/* pia_foreign_char for the line, asked once per distinct code point (a
+ * document has a few thousand): the answer depends on the code point
+ * alone. */
+static unsigned int
+foreign_at(struct imp *I, const char *s, size_t *off)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n, h;
+	unsigned int		 cp;
+	char			 one[8];
+
+	if (I->fcp == NULL) {
+		I->nfcp = 8192;
+		if ((I->fcp = calloc(I->nfcp, sizeof(*I->fcp))) == NULL)
+			return pia_foreign_char(s, off);
+	}
+	while (u[i] != '\0') {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((u[i] & 0xe0) == 0xc0 && (u[i + 1] & 0xc0) == 0x80)
+			n = 2;
+		else if ((u[i] & 0xf0) == 0xe0 && (u[i + 1] & 0xc0) == 0x80 &&
+		    (u[i + 2] & 0xc0) == 0x80)
+			n = 3;
+		else if ((u[i] & 0xf8) == 0xf0 && (u[i + 1] & 0xc0) == 0x80 &&
+		    (u[i + 2] & 0xc0) == 0x80 && (u[i + 3] & 0xc0) == 0x80)
+			n = 4;
+		else
+			return pia_foreign_char(s, off);	/* bad UTF-8 */
+		cp = n == 2 ? (u[i] & 0x1fu) << 6 | (u[i + 1] & 0x3f) :
+		    n == 3 ? (u[i] & 0x0fu) << 12 | (u[i + 1] & 0x3fu) << 6 |
+		    (u[i + 2] & 0x3f) : (u[i] & 0x07u) << 18 |
+		    (u[i + 1] & 0x3fu) << 12 | (u[i + 2] & 0x3fu) << 6 |
+		    (u[i + 3] & 0x3f);
+		for (h = (cp * 2654435761u) & (I->nfcp - 1); I->fcp[h] != 0 &&
+		    I->fcp[h] >> 2 != cp; h = (h + 1) & (I->nfcp - 1))
+			continue;
+		if (I->fcp[h] == 0) {
+			/* Kept below 3/4 full; past that, ask ICU directly. */
+			if (I->ufcp >= I->nfcp / 4 * 3)
+				return pia_foreign_char(s, off);
+			I->ufcp++;
+			memcpy(one, s + i, n);
+			one[n] = '\0';
+			I->fcp[h] = cp << 2 | (pia_foreign_char(one, NULL) ? 2 : 1);
+		}
+		if ((I->fcp[h] & 3) == 2) {
+			*off = i;
+			return cp;
+		}
+		i += n;
+	}
+	return 0;
+}
+
 /* Text hygiene of one line: foreign script, English words between
  * Japanese, template placeholders. */
 static void
@@ -1954,7 +2057,7 @@ hygiene(struct imp *I, struct line *L)
 
 	if (s == NULL)
 		return;
-	if ((cp = pia_foreign_char(s, &off)) != 0) {
+	if ((cp = foreign_at(I, s, &off)) != 0) {
 		char	 ctx[64];
 		size_t	 a = off > 12 ? off - 12 : 0, b = off + 16;
 
@@ -2045,7 +2148,8 @@ table_row(struct imp *I, struct line *L)
 			f[nf++] = j;
 	/* Header row: every cell is a column label. */
 	for (k = 0, j = 0; j < L->n && j < nf; j++) {
-		char *key = imp_key(L->cell[j]);
+		char *key = strlen(L->cell[j]) < 64 ? imp_key(L->cell[j]) :
+		    NULL;
 
 		if (key && strcmp(key, I->v[f[j]].key) == 0)
 			k++;
@@ -2264,7 +2368,7 @@ do_line(struct imp *I, struct line *L)
 		free(val);
 		goto unplaced;
 	}
-	L->disp[k] = C_PLACED;
+	L->disp[k] = C_LABEL;
 	I->open_v = -1;
 	I->open_cont = 0;
 	v = lab.v;
@@ -2323,7 +2427,7 @@ do_line(struct imp *I, struct line *L)
 	while (k < L->n && *L->cell[k] != '\0' && I->v[v].type !=
 	    PIA_V_FIELD && match_label(I, L->cell[k], 0, &lab2) == 1 &&
 	    lab2.exact && lab2.v > v && lab2.v <= I->v[v].end) {
-		L->disp[k] = C_PLACED;
+		L->disp[k] = C_LABEL;
 		v = lab2.v;
 		move_to(I, v, 0);
 		lab = lab2;
@@ -2346,7 +2450,7 @@ do_line(struct imp *I, struct line *L)
 		}
 		if (ok && n > 1) {
 			I->npend = n;
-			mark_all(L, 0, C_PLACED);
+			mark_all(L, 0, C_LABEL);
 			return;
 		}
 	}
@@ -2694,8 +2798,14 @@ split_lines(char *buf, size_t len, size_t *n)
 static int
 is_contents(const char *line)
 {
-	char	*k = imp_key(line);
-	int	 r = k != NULL && strcmp(k, "項目一覧") == 0;
+	char	*k;
+	int	 r;
+
+	/* Cheap test first: the line is short and has the word. */
+	if (strlen(line) > 64 || strstr(line, "一覧") == NULL)
+		return 0;
+	k = imp_key(line);
+	r = k != NULL && strcmp(k, "項目一覧") == 0;
 
 	free(k);
 	return r;
@@ -2705,10 +2815,11 @@ is_contents(const char *line)
 static char *
 form_stamp(const char *line)
 {
-	char	*k = imp_key(line), *p, *r = NULL;
+	char	*k, *p, *r = NULL;
 	char	 iso[11];
 
-	if (k == NULL)
+	if (strlen(line) > 64 || strstr(line, "様式") == NULL ||
+	    (k = imp_key(line)) == NULL)
 		return NULL;
 	if ((p = strstr(k, "様式")) != NULL && isdigit((unsigned char)p[6]) &&
 	    p[7] == '\0' && p > k) {
@@ -2861,6 +2972,11 @@ pia_import(const char *src, size_t len, const char *name,
 			switch (L.disp[j]) {
 			case C_PLACED:
 				I.st->placed++;
+				I.st->values++;
+				break;
+			case C_LABEL:
+				I.st->placed++;
+				I.st->labels++;
 				break;
 			case C_LAYOUT:
 				I.st->layout++;
@@ -2917,6 +3033,15 @@ out:
 		free(I.unpl[i].heading);
 		free(I.unpl[i].text);
 	}
+	for (i = 0; i < I.nokeys; i++) {
+		size_t k;
+
+		for (k = 0; k < I.okeys[i].n; k++)
+			free(I.okeys[i].key[k]);
+		free(I.okeys[i].key);
+	}
+	free(I.okeys);
+	free(I.fcp);
 	free(I.unpl);
 	free(I.blanks);
 	free(I.counts);

@@ -230,16 +230,22 @@ buf_add(struct buf *b, const char *s, size_t n)
 static int
 buf_fold(struct buf *b, const char *s, size_t n)
 {
-	size_t	 i;
+	size_t	 i, j;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i = j) {
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
 		    s[i] == '\r') {
+			j = i + 1;
 			if (b->n == 0 || b->s[b->n - 1] == ' ')
 				continue;
 			if (buf_add(b, " ", 1) == -1)
 				return -1;
-		} else if (buf_add(b, s + i, 1) == -1)
+			continue;
+		}
+		for (j = i; j < n && s[j] != ' ' && s[j] != '\t' &&
+		    s[j] != '\n' && s[j] != '\r'; j++)
+			continue;
+		if (buf_add(b, s + i, j - i) == -1)
 			return -1;
 	}
 	return 0;
@@ -273,9 +279,13 @@ imp_plain(const char *s)
 				goto fail;
 			i += len;
 		} else {
-			if (buf_fold(&b, s + i, 1) == -1)
+			size_t j = i + 1;
+
+			while (s[j] != '\0' && s[j] != '<' && s[j] != '&')
+				j++;
+			if (buf_fold(&b, s + i, j - i) == -1)
 				goto fail;
-			i++;
+			i = j;
 		}
 	}
 	while (b.n > 0 && b.s[b.n - 1] == ' ')
@@ -478,8 +488,12 @@ imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s)
 		}
 		if (s[i] != '<' || !imp_is_html_tag(s + i, &len, name,
 		    sizeof(name), &closing)) {
-			buf_fold(&h.text, s + i, 1);
-			i++;
+			size_t j = i + 1;
+
+			while (s[j] != '\0' && s[j] != '<' && s[j] != '&')
+				j++;
+			buf_fold(&h.text, s + i, j - i);
+			i = j;
 			continue;
 		}
 		i += len;

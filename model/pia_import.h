@@ -21,6 +21,8 @@ struct pia_import_stats {
 	size_t	cells;		/* non-empty cells (tab-separated) */
 	size_t	placed;		/* cells that landed in a model field or
 				   matched a label of the form */
+	size_t	labels;		/* of which labels of the form */
+	size_t	values;		/* of which values stored in a field */
 	size_t	layout;		/* recognised layout: title, table of
 				   contents, repeated table headers, block
 				   headings, separators, duplicate renderings */
