@@ -43,7 +43,7 @@ TMPL_OBJS  = templates/skeleton.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/cmd_import.o
-UNIT_TESTS = test_i18n test_diag test_doc test_vocab
+UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_import
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd

@@ -797,8 +797,9 @@ has_content(const xmlNode *e)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcmp((const char *)c->name, "check") == 0) {
+			/* Ticked or unknown: both say something. */
 			xmlChar *t = xmlGetProp(c, (const xmlChar *)"ticked");
-			int	 on = t == NULL || strcmp((char *)t, "true") == 0;
+			int	 on = t == NULL || strcmp((char *)t, "false") != 0;
 
 			xmlFree(t);
 			if (on || has_content(c))
