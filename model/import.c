@@ -120,6 +120,7 @@ struct imp {
 	size_t			 ncounts, ccounts;
 	struct unpl		*unpl;
 	size_t			 nunpl, cunpl;
+	char			**plab, **pnum;	/* labels for 項目 paths */
 	struct okeys		*okeys;		/* option keys, per list */
 	size_t			 nokeys, cokeys;
 	long			 curline;	/* source line being read */
@@ -2135,6 +2136,259 @@ next:
 	free(s);
 }
 
+/*
+ * 項目 paths of the 変更箇所 table ("Ⅱ 特定個人情報ファイルの概要 4.特定個人
+ * 情報ファイルの取扱いの委託委託事項7 ①委託内容").  The path is read left
+ * to right: at each point the longest label (with or without its number)
+ * of a node below the one reached so far is taken; list entries are the
+ * list's label and a number; separators and stray numbers are skipped.
+ * Styles handled: ASCII or Unicode roman numerals, full- or half-width
+ * brackets, "4." "4. " or "4", blanks or none between segments, "リスクN:"
+ * or "リスクN", an optional group label ("再委托"), partial paths, bare
+ * labels.  What is left over is reported (info): label drift ("特例個人
+ * 情報"), another form's headings, references to sheets not in the text.
+ */
+
+/* Light normalisation for paths: full-width ASCII to ASCII, Unicode
+ * roman numerals to letters, blanks removed; circled numbers stay. */
+static char *
+lnorm(const char *s)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV", "V",
+	    "VI", "VII", "VIII", "IX", "X" };
+	const unsigned char	*u = (const unsigned char *)s;
+	char			*r = malloc(strlen(s) * 2 + 1), *w = r;
+	unsigned int		 cp;
+	size_t			 n;
+
+	if (r == NULL)
+		return NULL;
+	while (*u != '\0') {
+		if (*u == ' ' || *u == '\t') {
+			u++;
+			continue;
+		}
+		if (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80) {	/* U+3000 */
+			u += 3;
+			continue;
+		}
+		if ((u[0] & 0xf0) == 0xe0 && u[1] && u[2]) {
+			cp = (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 |
+			    (u[2] & 0x3f);
+			if (cp >= 0xff01 && cp <= 0xff5e) {
+				*w++ = (char)(cp - 0xfee0);
+				u += 3;
+				continue;
+			}
+			if (cp >= 0x2160 && cp <= 0x2169) {
+				n = strlen(roman[cp - 0x2160]);
+				memcpy(w, roman[cp - 0x2160], n);
+				w += n;
+				u += 3;
+				continue;
+			}
+		}
+		*w++ = (char)*u++;
+	}
+	*w = '\0';
+	return r;
+}
+
+/* Length of the number num at p ("4." also as "4", "リスク1" with an
+ * optional ":"), or 0. */
+static size_t
+num_len(const char *p, const char *num)
+{
+	size_t	 n = strlen(num);
+
+	if (n == 0)
+		return 0;
+	if (strncmp(p, num, n) == 0) {
+		if (p[n] == ':')
+			n++;
+		return isdigit((unsigned char)num[n - 1]) &&
+		    isdigit((unsigned char)p[n]) ? 0 : n;
+	}
+	if (num[n - 1] == '.' && strncmp(p, num, n - 1) == 0 &&
+	    !isdigit((unsigned char)p[n - 1]))
+		return n - 1;
+	return 0;
+}
+
+/* A generic number or separator at p to skip: "3", "②", ",", "・". */
+static size_t
+skip_len(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t	 n = 0;
+
+	if (*p == ',' || *p == ':' || *p == '.' || *p == '/')
+		return 1;
+	if (starts(p, "(別添") && isdigit((unsigned char)p[strlen("(別添")]) &&
+	    p[strlen("(別添") + 1] == ')')
+		return strlen("(別添") + 2;
+	if (starts(p, "・") || starts(p, "、"))
+		return 3;
+	while (isdigit((unsigned char)p[n]))
+		n++;
+	if (n > 0)
+		return p[n] == '.' ? n + 1 : n;
+	if (u[0] == 0xe2 && u[1] == 0x91 && u[2] >= 0xa0 && u[2] <= 0xb3)
+		return 3;
+	return 0;
+}
+
+/* Compares label lb with the path at p, blanks in the path (0x1f)
+ * ignored (a label wrapped in the PDF); returns the length consumed at p,
+ * or 0.  With abbrev, a path segment (up to a blank) of at least three
+ * characters that starts the label also matches ("2. 特定個人情報の入手"
+ * for the long heading). */
+static size_t
+label_at(const char *p, const char *lb, int abbrev)
+{
+	const char	*q = p, *l = lb, *seg;
+
+	while (*l != '\0') {
+		if (*q == '\x1f') {
+			q++;
+			continue;
+		}
+		/* "、" and "。" are often dropped in paths. */
+		if (starts(q, "、") || starts(q, "。")) {
+			if (strncmp(q, l, 3) == 0)
+				l += 3;
+			q += 3;
+			continue;
+		}
+		if (starts(l, "、") || starts(l, "。")) {
+			l += 3;
+			continue;
+		}
+		if (*q != *l)
+			break;
+		q++;
+		l++;
+	}
+	if (*l == '\0')
+		return (size_t)(q - p);
+	if (!abbrev)
+		return 0;
+	for (seg = p; *seg != '\0' && *seg != '\x1f'; seg++)
+		continue;
+	if (seg - p >= 9 && strncmp(lb, p, (size_t)(seg - p)) == 0)
+		return (size_t)(seg - p);
+	return 0;
+}
+
+/* Resolves a 項目 path; reports what is left over. */
+static void
+check_path(struct imp *I, const char *item, long line)
+{
+	char		*plain = imp_plain(item), *P = NULL, *w;
+	const char	*p;
+	int		 cur = 0, j, a, any = 0;
+
+	if (plain == NULL || *plain == '\0')
+		goto out;
+	/* Blanks become one separator mark, the rest is normalised. */
+	for (w = plain; *w != '\0'; w++)
+		if (*w == ' ')
+			*w = '\x1f';
+	if ((P = lnorm(plain)) == NULL)
+		goto out;
+	for (w = plain; *w != '\0'; w++)
+		if (*w == '\x1f')
+			*w = ' ';
+	if (I->plab == NULL) {
+		/* Normalised labels and numbers, once. */
+		if ((I->plab = calloc((size_t)I->nv, sizeof(char *))) ==
+		    NULL || (I->pnum = calloc((size_t)I->nv,
+		    sizeof(char *))) == NULL)
+			goto out;
+		for (j = 0; j < I->nv; j++) {
+			const char *lb = pia_vnode_label(I->v[j].vn, I->kind);
+
+			I->plab[j] = lnorm(lb);
+			I->pnum[j] = lnorm(pia_vnode_num(I->v[j].vn, I->kind));
+		}
+	}
+	p = P;
+	while (*p != '\0') {
+		size_t	 best = 0, k;
+		int	 bj = -1;
+
+		if (*p == '\x1f') {
+			p++;
+			continue;
+		}
+		/* Below the node reached, else after it under its
+		 * ancestors (siblings printed under a numbered item:
+		 * "③対象となる本人の範囲 その必要性"). */
+		for (a = cur; a >= 0 && bj < 0; a = I->v[a].parent) {
+			for (j = cur + 1; j <= I->v[a].end; j++) {
+				const char *lb = I->plab[j], *q = p;
+				size_t	    nl = 0, ln;
+
+				if (lb == NULL || *lb == '\0')
+					continue;
+				if (I->pnum[j] && (nl = num_len(q, I->pnum[j])))
+					q += nl;
+				while (*q == '\x1f')
+					q++;
+				/* An abbreviated label needs its number. */
+				if ((ln = label_at(q, lb, nl > 0)) == 0)
+					continue;
+				q += ln;
+				if (I->v[j].type == PIA_V_LIST)
+					while (isdigit((unsigned char)*q))
+						q++;
+				if ((size_t)(q - p) > best ||
+				    ((size_t)(q - p) == best && bj >= 0 &&
+				    I->v[j].depth < I->v[bj].depth)) {
+					best = (size_t)(q - p);
+					bj = j;
+				}
+			}
+			if (cur == 0)
+				break;
+		}
+		if (bj >= 0) {
+			cur = bj;
+			p += best;
+			any = 1;
+			continue;
+		}
+		if ((k = skip_len(p)) > 0) {
+			p += k;
+			continue;
+		}
+		break;
+	}
+	if (*p != '\0') {
+		char *t = any ? field_title(I, cur) : NULL, *rest = strdup(p);
+
+		for (w = rest; w && *w; w++)
+			if (*w == '\x1f')
+				*w = ' ';
+		if (any)
+			FIND(I, PIA_INFO, "import-path", line,
+			    "変更箇所の項目「%s」: 「%s」の後の「%s」は様式の見出し"
+			    "にありません", "change item \"%s\": after \"%s\", "
+			    "\"%s\" is not a heading of the form", plain,
+			    t ? t : "", rest ? rest : "");
+		else
+			FIND(I, PIA_INFO, "import-path", line,
+			    "変更箇所の項目「%s」は様式の見出しを指していません",
+			    "change item \"%s\" names no heading of the form",
+			    plain);
+		free(rest);
+		free(t);
+	}
+out:
+	free(P);
+	free(plain);
+}
+
 /* The 変更箇所 table: header rows skipped, rows read by position. */
 static void
 table_row(struct imp *I, struct line *L)
@@ -2195,7 +2449,12 @@ table_row(struct imp *I, struct line *L)
 			    set_date(I, el, L->cell[j], L->no, 1) == -1)
 				unplace(I, L->no, L->cell[j], 0);
 		} else
+		{
 			place_value(I, f[j], L->cell[j], L->no);
+			/* The 項目 column: the second, a text. */
+			if (j == 1 && I->v[f[j]].ftype == PIA_F_TEXT)
+				check_path(I, L->cell[j], L->no);
+		}
 	}
 	for (; j < L->n; j++)
 		if (*L->cell[j] != '\0') {
@@ -3043,6 +3302,12 @@ out:
 	}
 	free(I.okeys);
 	free(I.fcp);
+	for (j = 0; I.plab != NULL && j < I.nv; j++) {
+		free(I.plab[j]);
+		free(I.pnum[j]);
+	}
+	free(I.plab);
+	free(I.pnum);
 	free(I.unpl);
 	free(I.blanks);
 	free(I.counts);
