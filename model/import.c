@@ -3071,6 +3071,82 @@ is_contents(const char *line)
 	return r;
 }
 
+/*
+ * Makes the text safe for XML: invalid UTF-8 (bad bytes, overlong forms,
+ * surrogates, beyond U+10FFFF) becomes U+FFFD, control characters other
+ * than tab and line ends (a PDF's form feeds) and U+FFFE/U+FFFF become a
+ * blank.  Line numbers are kept.  Returns a new buffer; *bad counts the
+ * replacements and *first is the first line that had one.
+ */
+static char *
+sanitize(const char *in, size_t len, size_t *outlen, size_t *bad,
+    long *first)
+{
+	const unsigned char	*u = (const unsigned char *)in;
+	char			*out = malloc(len * 3 + 1), *w = out;
+	size_t			 i = 0, n;
+	unsigned int		 cp;
+	long			 line = 1;
+
+	*bad = 0;
+	*first = 0;
+	if (out == NULL)
+		return NULL;
+	while (i < len) {
+		if (u[i] < 0x80) {
+			if (u[i] == '\n')
+				line++;
+			if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+			    u[i] != '\r') {
+				*w++ = ' ';
+				if ((*bad)++ == 0)
+					*first = line;
+			} else
+				*w++ = (char)u[i];
+			i++;
+			continue;
+		}
+		n = (u[i] & 0xe0) == 0xc0 ? 2 : (u[i] & 0xf0) == 0xe0 ? 3 :
+		    (u[i] & 0xf8) == 0xf0 ? 4 : 0;
+		cp = 0;
+		if (n > 0 && i + n <= len) {
+			size_t k;
+
+			cp = u[i] & (0x7f >> n);
+			for (k = 1; k < n; k++) {
+				if ((u[i + k] & 0xc0) != 0x80)
+					break;
+				cp = cp << 6 | (u[i + k] & 0x3f);
+			}
+			if (k < n || (n == 2 && cp < 0x80) ||
+			    (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+			    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+				n = 0;
+		} else
+			n = 0;
+		if (n == 0) {
+			memcpy(w, "\xef\xbf\xbd", 3);	/* U+FFFD */
+			w += 3;
+			i++;
+			if ((*bad)++ == 0)
+				*first = line;
+			continue;
+		}
+		if (cp == 0xfffe || cp == 0xffff) {
+			*w++ = ' ';
+			if ((*bad)++ == 0)
+				*first = line;
+		} else {
+			memcpy(w, u + i, n);
+			w += n;
+		}
+		i += n;
+	}
+	*w = '\0';
+	*outlen = (size_t)(w - out);
+	return out;
+}
+
 /* A "平成30年5月 様式4" stamp, if the line is one. */
 static char *
 form_stamp(const char *line)
@@ -3118,17 +3194,29 @@ pia_import(const char *src, size_t len, const char *name,
 	I.open_v = I.last_v = -1;
 	I.files = -1;
 	I.change_list = -1;
-	if ((buf = malloc(len + 1)) == NULL)
-		goto oom;
-	memcpy(buf, src, len);
-	buf[len] = '\0';
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		memmove(buf, buf + 3, (len -= 3) + 1);
-	if (strlen(buf) != len) {
+	if (memchr(src, '\0', len) != NULL) {
 		pia_diags_add(d, PIA_ERROR, "import-input", I.name, 0, NULL,
 		    NULL, "NUL 文字を含むためテキストとして読めません",
 		    "the file contains NUL bytes: not text");
 		goto out;
+	}
+	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {
+		src += 3;
+		len -= 3;
+	}
+	{
+		size_t	 bad;
+		long	 first;
+
+		if ((buf = sanitize(src, len, &len, &bad, &first)) == NULL)
+			goto oom;
+		if (bad > 0)
+			pia_diags_add(d, PIA_WARNING, "import-encoding", I.name,
+			    first, NULL, NULL, "UTF-8 として正しくないバイトや制御"
+			    "文字が %zu 箇所あり、U+FFFD か空白に置き換えました (最初"
+			    "はこの行)", "%zu invalid UTF-8 bytes or control "
+			    "characters replaced by U+FFFD or a blank (the first "
+			    "on this line)", bad);
 	}
 	I.uses_checked = strstr(buf, "checked=") != NULL;
 	if ((lines = split_lines(buf, len, &nl)) == NULL)

@@ -349,6 +349,24 @@ changes_table(void **state)
 }
 
 static void
+bad_bytes(void **state)
+{
+	struct pia_diags	*d = pia_diags_new();
+	struct pia_doc		*doc;
+
+	(void)state;
+	/* A bad byte, a cut sequence, a form feed: replaced, reported. */
+	doc = import(FULL "I 基本情報\n\n1. 特定個人情報ファイルを取り扱う事務\n"
+	    "①事務の名称|住民\xff記録\x0c事務\xe3\x81\n", d, NULL);
+	assert_non_null(doc);
+	assert_xp(doc, "string(//a:affair/a:name)",
+	    "住民\xef\xbf\xbd記録 事務\xef\xbf\xbd\xef\xbf\xbd");
+	assert_true(has(d, "import-encoding", 6));
+	pia_doc_free(doc);
+	pia_diags_free(d);
+}
+
+static void
 refuses(void **state)
 {
 	struct pia_diags	*d = pia_diags_new();
@@ -376,6 +394,7 @@ main(void)
 		cmocka_unit_test(html_and_continuation),
 		cmocka_unit_test(unplaced_and_hygiene),
 		cmocka_unit_test(changes_table),
+		cmocka_unit_test(bad_bytes),
 		cmocka_unit_test(refuses),
 	};
 
