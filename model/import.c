@@ -1071,8 +1071,24 @@ set_choice(struct imp *I, int v, const char *val, long line,
 		return;
 	}
 	if ((oi = option_index(ol, val)) >= 0) {
-		xmlNodeSetContent(el, (const xmlChar *)pia_optlist_text(ol,
-		    (size_t)oi));
+		xmlChar *old = xmlNodeGetContent(el);
+
+		if (old != NULL && *old != '\0' && strcmp((char *)old,
+		    pia_optlist_text(ol, (size_t)oi)) != 0) {
+			/* Two different answers: keep the first. */
+			t = field_title(I, v);
+			FIND(I, PIA_ERROR, "import-conflict", line,
+			    "%s は「%s」と記載済みですが、ここでは「%s」です。後の"
+			    "記載を <unplaced> に残しました", "%s was \"%s\" "
+			    "before but is \"%s\" here; the later one is kept "
+			    "in <unplaced>", t, (char *)old,
+			    pia_optlist_text(ol, (size_t)oi));
+			free(t);
+			unplace(I, line, raw, 0);
+		} else
+			xmlNodeSetContent(el, (const xmlChar *)
+			    pia_optlist_text(ol, (size_t)oi));
+		xmlFree(old);
 		return;
 	}
 	oi = option_nearest(I, ol, val, &dist);
@@ -2503,6 +2519,37 @@ move_to(struct imp *I, int v, int heading)
 		I->heading = pia_vnode_label(I->v[v].vn, I->kind);
 }
 
+/* A page number line of the PDF: digits with "/", "-", "ページ", "頁",
+ * "P.", "■" and blanks only, and at least one digit. */
+static int
+is_page_marker(const char *s)
+{
+	static const char *const ok[] = { "ページ", "頁", "■", "□", "－",
+	    "／", "　", NULL };
+	const char	*p = s;
+	int		 digits = 0;
+	size_t		 i;
+
+	if (strlen(s) > 40)
+		return 0;
+	while (*p != '\0') {
+		if (isdigit((unsigned char)*p))
+			digits = 1, p++;
+		else if (*p == ' ' || *p == '/' || *p == '-' || *p == 'P' ||
+		    *p == 'p' || *p == '.')
+			p++;
+		else {
+			for (i = 0; ok[i] != NULL; i++)
+				if (starts(p, ok[i]))
+					break;
+			if (ok[i] == NULL)
+				return 0;
+			p += strlen(ok[i]);
+		}
+	}
+	return digits;
+}
+
 /* Whether v can take a value given on the following line(s). */
 static int
 takes_value(const struct imp *I, int v)
@@ -2521,6 +2568,11 @@ do_line(struct imp *I, struct line *L)
 		continue;
 	if (k == L->n)
 		return;
+	/* Page markers ("12 / 30", "- 12 -", "■ 12 / 30 ページ"). */
+	if (L->n == k + 1 && is_page_marker(L->cell[k])) {
+		mark_all(L, 0, C_LAYOUT);
+		return;
+	}
 	/* Separator rows "------\t---". */
 	if (strspn(L->cell[k], "-") == strlen(L->cell[k]) &&
 	    strlen(L->cell[k]) >= 3) {
@@ -2579,6 +2631,19 @@ do_line(struct imp *I, struct line *L)
 		/* Not a label: the open field's value continues, or a
 		 * second rendering of the last option list. */
 		if (I->open_v >= 0) {
+			xmlNode *prev = !I->open_cont &&
+			    I->v[I->open_v].type == PIA_V_FIELD ?
+			    el_for(I, I->open_v, 0) : NULL;
+
+			if (prev != NULL && has_content(prev)) {
+				char *t = field_title(I, I->open_v);
+
+				FIND(I, PIA_WARNING, "import-duplicate", L->no,
+				    "%s は前にも記載されています。この記載を後ろに"
+				    "加えました", "%s was already given; this "
+				    "value is added after it", t);
+				free(t);
+			}
 			/* One cell: keep its indent ("  - ①…" nests). */
 			val = L->n == 1 ? strdup(L->raw) : join_cells(L, k);
 			if (val != NULL && L->n == 1)
@@ -2651,7 +2716,17 @@ do_line(struct imp *I, struct line *L)
 
 		if (s >= 0 && section_of(I, I->cursor) != s)
 			enter_file_section(I, s, 0);
-		entry_get(I, v, lab.entry, 1);
+		{
+			xmlNode *e = entry_get(I, v, lab.entry, 0);
+
+			if (e != NULL && has_content(e))
+				FIND(I, PIA_WARNING, "import-duplicate", L->no,
+				    "%s%ld は前にも記載されています。記載をまとめ"
+				    "ました", "%s %ld appears twice; the entries "
+				    "are merged", pia_vnode_label(I->v[v].vn,
+				    I->kind), lab.entry);
+			entry_get(I, v, lab.entry, 1);
+		}
 		I->cursor = v;
 		I->heading = pia_vnode_label(I->v[v].vn, I->kind);
 		/* The title of the entry is its self field. */
@@ -2780,6 +2855,23 @@ value:
 		mark_all(L, k, C_UNPLACED);
 		free(val);
 		return;
+	}
+	{
+		/* A field given a second time (a page printed twice, a label
+		 * repeated): kept, and said. */
+		xmlNode *prev = I->v[v].ftype != PIA_F_CHECKS ? el_for(I, v, 0) :
+		    NULL;
+
+		if (prev != NULL && has_content(prev) &&
+		    I->v[v].ftype != PIA_F_CHOICE) {
+			char *t = field_title(I, v);
+
+			FIND(I, PIA_WARNING, "import-duplicate", L->no,
+			    "%s は前にも記載されています。この記載を後ろに加え"
+			    "ました", "%s was already given; this value is "
+			    "added after it", t);
+			free(t);
+		}
 	}
 	place_value(I, v, val, L->no);
 	mark_all(L, k, C_PLACED);

@@ -51,6 +51,13 @@ struct pia_import_stats {
  * from the source, headings the form does not have, foreign script,
  * English words and template placeholders left in the text.
  *
+ * Entries keep the number printed in the source: "委託事項4" becomes
+ * <task id="task-4"> in the fourth place.  Numbers missing before it
+ * (pages missing) get empty entries with their ids (nothing invented) and
+ * an "import-missing" finding; entries of the second and later 特定個人
+ * 情報ファイル are prefixed ("f2-task-1").  Printed but empty entries
+ * ("提供先1" with blank cells) are dropped.
+ *
  * The result always has the shape of the schema of its kind (incomplete
  * drafts included).  Returns NULL only on failure (out of memory, invalid
  * UTF-8 beyond repair, or no form recognisable), with an error finding.
