@@ -2296,13 +2296,14 @@ label_at(const char *p, const char *lb, int abbrev)
 	return 0;
 }
 
-/* Resolves a 項目 path; reports what is left over. */
-static void
+/* Resolves a 項目 path; reports what is left over.  Returns the node
+ * reached when the whole path was read, else -1. */
+static int
 check_path(struct imp *I, const char *item, long line)
 {
 	char		*plain = imp_plain(item), *P = NULL, *w;
-	const char	*p;
-	int		 cur = 0, j, a, any = 0;
+	const char	*p = "";
+	int		 cur = 0, j, a, any = 0, rc = -1;
 
 	if (plain == NULL || *plain == '\0')
 		goto out;
@@ -2400,16 +2401,119 @@ check_path(struct imp *I, const char *item, long line)
 		free(rest);
 		free(t);
 	}
+	rc = *p == '\0' && any ? cur : -1;
 out:
 	free(P);
 	free(plain);
+	return rc;
+}
+
+/* A value of a change row for choice field v, checked against its
+ * options ("[再委託する]", "2) 発生なし", "10人未満"). */
+static void
+check_change_choice(struct imp *I, int v, const char *val, long line)
+{
+	const struct pia_optlist *ol = I->v[v].opts;
+	char		*s = imp_plain(val), *a, *b;
+	size_t		 dist;
+	int		 near;
+
+	if (s == NULL || ol == NULL)
+		goto out;
+	trim(s);
+	memmove(s, trim(s), strlen(trim(s)) + 1);
+	if ((a = strchr(s, '[')) != NULL && (b = strchr(a, ']')) != NULL) {
+		*b = '\0';
+		memmove(s, a + 1, strlen(a + 1) + 1);
+	}
+	/* Empty, "-", "—", a placeholder "(…)", a count "(4)件". */
+	if (*s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 ||
+	    *s == '(' || starts(s, "（") || starts(s, "削除") ||
+	    option_index(ol, s) >= 0 || declared_count(s) >= 0)
+		goto out;
+	{
+		const char *rest;
+
+		/* "委託する (6)件", "無料 (手数料額…)": an option, then
+		 * its count or the text of the next cell. */
+		if (option_prefix(I, ol, s, &rest) >= 0 && rest > s)
+			goto out;
+	}
+	near = option_nearest(I, ol, s, &dist);
+	{
+		char *t = field_title(I, v);
+
+		FIND(I, PIA_WARNING, "import-option", line,
+		    "変更箇所: %s の値「%s」は選択肢にありません (最も近い選択肢: "
+		    "「%s」)", "change row: %s: value \"%s\" is not one of "
+		    "the options (nearest: \"%s\")", t, s, near >= 0 ?
+		    pia_optlist_text(ol, (size_t)near) : "");
+		free(t);
+	}
+out:
+	free(s);
+}
+
+/* The before and after cells of a change row whose 項目 resolved to node
+ * r: a choice field's value, or "・label:value" parts naming choice
+ * fields below r. */
+static void
+check_change_values(struct imp *I, int r, const char *cell, long line)
+{
+	char	*s, *p, *seg, *colon, *next;
+	int	 j;
+
+	if (r < 0 || (s = imp_plain(cell)) == NULL)
+		return;
+	/* "・label:value" parts, else the cell is the value. */
+	if ((seg = strstr(s, "・")) == NULL || (strchr(seg, ':') == NULL &&
+	    strstr(seg, "：") == NULL)) {
+		if (I->v[r].ftype == PIA_F_CHOICE)
+			check_change_choice(I, r, cell, line);
+		else if (I->v[r].self >= 0 &&
+		    I->v[I->v[r].self].ftype == PIA_F_CHOICE)
+			check_change_choice(I, I->v[r].self, cell, line);
+		free(s);
+		return;
+	}
+	for (p = s; (seg = strstr(p, "・")) != NULL; p = next) {
+		char	*part, *lk;
+		size_t	 skip;
+
+		seg += strlen("・");
+		next = strstr(seg, "・");
+		part = strndup(seg, next ? (size_t)(next - seg) : strlen(seg));
+		if (part == NULL)
+			break;
+		skip = 0;
+		if ((colon = strchr(part, ':')) != NULL)
+			skip = 1;
+		else if ((colon = strstr(part, "：")) != NULL)
+			skip = 3;
+		if (colon != NULL) {
+			*colon = '\0';
+			lk = imp_key(part);
+			for (j = r; lk && j <= I->v[r].end; j++)
+				if (I->v[j].ftype == PIA_F_CHOICE &&
+				    strcmp(I->v[j].key, lk) == 0) {
+					check_change_choice(I, j, colon + skip,
+					    line);
+					break;
+				}
+			free(lk);
+		}
+		free(part);
+		if (next == NULL)
+			break;
+	}
+	free(s);
 }
 
 /* The 変更箇所 table: header rows skipped, rows read by position. */
 static void
 table_row(struct imp *I, struct line *L)
 {
-	int	 f[8], nf = 0, j, k;
+	int	 f[8], nf = 0, j, k, resolved = -1;
 	char	 iso[11], *d0;
 	xmlNode	*e;
 
@@ -2467,9 +2571,13 @@ table_row(struct imp *I, struct line *L)
 		} else
 		{
 			place_value(I, f[j], L->cell[j], L->no);
-			/* The 項目 column: the second, a text. */
+			/* The 項目 column (the second) names the field; the
+			 * before and after columns hold its values. */
 			if (j == 1 && I->v[f[j]].ftype == PIA_F_TEXT)
-				check_path(I, L->cell[j], L->no);
+				resolved = check_path(I, L->cell[j], L->no);
+			else if (j == 2 || j == 3)
+				check_change_values(I, resolved, L->cell[j],
+				    L->no);
 		}
 	}
 	for (; j < L->n; j++)
