@@ -10,6 +10,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/tree.h>
 
@@ -68,6 +69,7 @@ cmd_import(int argc, char **argv)
 	xmlChar			*xml = NULL;
 	int			 ch, len = 0, rc = EXIT_SYSTEM;
 	FILE			*fo;
+	struct stat		 si, so;
 
 	memset(&st, 0, sizeof(st));
 	st.kind = PIA_KIND_NONE;
@@ -113,6 +115,12 @@ cmd_import(int argc, char **argv)
 	name = strcmp(in, "-") == 0 ? "<stdin>" : in;
 	if (out != NULL && strcmp(out, "-") == 0)
 		out = NULL;
+	/* Never replace the text being imported. */
+	if (out != NULL && strcmp(in, "-") != 0 && stat(in, &si) == 0 &&
+	    stat(out, &so) == 0 && si.st_dev == so.st_dev &&
+	    si.st_ino == so.st_ino)
+		return usage_error(self, "出力先が入力と同じファイルです: %s",
+		    "the output is the input file: %s", out);
 	/* The XML goes to standard output without -o: findings to stderr. */
 	fo = out != NULL ? stdout : stderr;
 	if ((d = pia_diags_new()) == NULL || (sys = pia_diags_new()) == NULL ||

@@ -136,6 +136,12 @@ $(head -20 "$w/$name.err")"
 	if [ "$rc" = 3 ] && [ ! -e "$w/no-dir" ]; then ok; else
 		ko "$label import unwritable output" "exit status $rc"
 	fi
+	# -o naming the input itself is refused; the input stays.
+	cp "$d/basic-small.txt" "$w/same.txt"
+	"$prog" import -o "$w/same.txt" "$w/same.txt" > /dev/null 2>&1
+	rc=$?
+	if [ "$rc" = 2 ] && cmp -s "$d/basic-small.txt" "$w/same.txt"; then ok
+	else ko "$label import -o onto its input" "exit status $rc"; fi
 	printf 'x\0y\n' > "$w/nul.txt"
 	"$prog" import "$w/nul.txt" > "$w/nul.xml" 2> "$w/nul.err"
 	rc=$?
