@@ -478,6 +478,8 @@ better(const struct imp *I, int cand, int best)
 	return cf < bf;
 }
 
+static char	*lnorm(const char *);
+
 /* A label cell, read. */
 struct label {
 	int	 v;		/* vent, or -1 */
@@ -494,6 +496,7 @@ static int
 match_label(struct imp *I, const char *cell, int fuzzy, struct label *L)
 {
 	char		 num[64], *plain = NULL, *lab = NULL, *key = NULL, *p;
+	char		*ln = NULL;
 	const char	*rest, *q;
 	size_t		 mlen, i, nk;
 	unsigned int	*ucs = NULL;
@@ -517,7 +520,11 @@ match_label(struct imp *I, const char *cell, int fuzzy, struct label *L)
 	/* ※ and what follows it ("※(7. ②を除く。)") is the mark. */
 	if ((p = strstr(plain, "※")) != NULL)
 		*p = '\0';
-	rest = parse_num(plain, num, sizeof(num));
+	/* Full-width digits and brackets, Unicode roman numerals: ASCII
+	 * ("１．" "（別添１）" "Ⅲ"); circled numbers stay. */
+	if ((ln = lnorm(plain)) == NULL)
+		goto out;
+	rest = parse_num(ln, num, sizeof(num));
 	if ((key = imp_key(rest)) == NULL)
 		goto out;
 	/* Entry headings: "システム3", "委託事項4"; blocks "委託事項6～10". */
@@ -634,6 +641,7 @@ match_label(struct imp *I, const char *cell, int fuzzy, struct label *L)
 out:
 	free(ucs);
 	free(key);
+	free(ln);
 	free(plain);
 	free(lab);
 	return rc;

@@ -350,6 +350,30 @@ changes_table(void **state)
 }
 
 static void
+label_variants(void **state)
+{
+	struct pia_diags	*d = pia_diags_new();
+	struct pia_doc		*doc;
+
+	(void)state;
+	/* Full-width numbers and brackets, a wrapped label, a label one
+	 * character off, half-width katakana in a heading. */
+	doc = import(FULL "Ⅰ　基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n"
+	    "①事務の名称|みどり川市の事務\n"
+	    "７．評価実施機関における担当部署|\n"
+	    "② 所属長の 役職名|課長\n"
+	    "（別添１） 事務の内容\n\n（備考）\n\n- 受付\n", d, NULL);
+	assert_non_null(doc);
+	assert_xp(doc, "string(//a:affair/a:name)", "みどり川市の事務");
+	assert_xp(doc, "string(//a:department/a:head-title)", "課長");
+	assert_xp(doc, "string(//a:business-flow/a:notes/a:ul/a:li)", "受付");
+	assert_int_equal(pia_diags_count_level(d, PIA_WARNING) +
+	    pia_diags_count_level(d, PIA_ERROR), 0);
+	pia_doc_free(doc);
+	pia_diags_free(d);
+}
+
+static void
 bad_bytes(void **state)
 {
 	struct pia_diags	*d = pia_diags_new();
@@ -395,6 +419,7 @@ main(void)
 		cmocka_unit_test(html_and_continuation),
 		cmocka_unit_test(unplaced_and_hygiene),
 		cmocka_unit_test(changes_table),
+		cmocka_unit_test(label_variants),
 		cmocka_unit_test(bad_bytes),
 		cmocka_unit_test(refuses),
 	};
