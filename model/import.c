@@ -124,6 +124,8 @@ struct imp {
 	struct okeys		*okeys;		/* option keys, per list */
 	size_t			 nokeys, cokeys;
 	long			 curline;	/* source line being read */
+	long			 textline;	/* last change row said to
+						   hold text for a choice */
 	unsigned int		*fcp;		/* code points seen: cp << 2 |
 						   1 (fine) or 2 (foreign) */
 	size_t			 nfcp;		/* slots (power of 2) */
@@ -2446,6 +2448,25 @@ check_change_choice(struct imp *I, int v, const char *val, long line)
 		 * its count or the text of the next cell. */
 		if (option_prefix(I, ol, s, &rest) >= 0 && rest > s)
 			goto out;
+	}
+	/* A long text where an option was expected: the 項目 probably
+	 * left out the sub-item ("⑤物理的対策" for its 具体的な対策の内容).
+	 * Said once per row. */
+	if (strlen(s) > 120) {
+		char *t;
+
+		if (I->textline == line)
+			goto out;
+		I->textline = line;
+		t = field_title(I, v);
+		FIND(I, PIA_WARNING, "import-option", line,
+		    "変更箇所: 項目は選択肢の欄「%s」を指していますが、記載は選択肢"
+		    "ではない文章です (項目に小項目が抜けていないか)",
+		    "change row: the item names the choice \"%s\" but the "
+		    "cells hold running text (a sub-item missing from the item?)",
+		    t);
+		free(t);
+		goto out;
 	}
 	near = option_nearest(I, ol, s, &dist);
 	{
