@@ -1615,8 +1615,21 @@ read_flags(struct imp *I, int g, const char *val, long line)
 				    t[i].text);
 				break;
 			}
-			if ((el = el_for(I, j, 1)) != NULL)
-				xmlNodeSetContent(el, (const xmlChar *)st);
+			if ((el = el_for(I, j, 1)) != NULL) {
+				xmlChar *o = xmlNodeGetContent(el);
+
+				if (o != NULL && *o != '\0' &&
+				    strcmp((char *)o, st) != 0)
+					FIND(I, PIA_WARNING, "import-conflict",
+					    line, "「%s」のチェックが前の記載と食い違い"
+					    "ます。前の記載を残しました", "\"%s\": "
+					    "the tick differs from an earlier one; "
+					    "the earlier one is kept", t[i].text);
+				else
+					xmlNodeSetContent(el,
+					    (const xmlChar *)st);
+				xmlFree(o);
+			}
 			done++;
 		}
 		if (!found && t[i].text && *t[i].text)
@@ -1671,21 +1684,21 @@ set_date(struct imp *I, xmlNode *el, const char *val, long line, int report)
 	return 0;
 }
 
-/* Splits a period "A から B まで", "A～B". */
-static void
-read_period(struct imp *I, int v, const char *val, long line)
+/* Splits a period "A から B まで", "A～B" into <from>/<to> of el;
+ * returns -1 when a date cannot be read. */
+static int
+period_into(struct imp *I, xmlNode *el, const char *val, long line,
+    int report)
 {
 	char		*s = imp_plain(val), *a, *b = NULL, *p;
 	static const char *const seps[] = { "から", "～", "〜", "~", "－",
 	    NULL };
-	xmlNode		*el, *f, *t;
+	xmlNode		*f, *t;
 	size_t		 i;
 	int		 bad = 0;
 
-	if (s == NULL || (el = el_for(I, v, 1)) == NULL) {
-		free(s);
-		return;
-	}
+	if (s == NULL)
+		return -1;
 	for (i = 0; seps[i] != NULL; i++)
 		if ((p = strstr(s, seps[i])) != NULL) {
 			*p = '\0';
@@ -1700,17 +1713,26 @@ read_period(struct imp *I, int v, const char *val, long line)
 	}
 	if (*a != '\0') {
 		f = xmlNewChild(el, I->ns, (const xmlChar *)"from", NULL);
-		if (f == NULL || set_date(I, f, a, line, 1) == -1)
+		if (f == NULL || set_date(I, f, a, line, report) == -1)
 			bad = 1;
 	}
 	if (b != NULL && *b != '\0') {
 		t = xmlNewChild(el, I->ns, (const xmlChar *)"to", NULL);
-		if (t == NULL || set_date(I, t, b, line, 1) == -1)
+		if (t == NULL || set_date(I, t, b, line, report) == -1)
 			bad = 1;
 	}
-	if (bad)
-		unplace(I, line, val, 0);
 	free(s);
+	return bad ? -1 : 0;
+}
+
+static void
+read_period(struct imp *I, int v, const char *val, long line)
+{
+	xmlNode	*el;
+
+	if ((el = el_for(I, v, 1)) != NULL &&
+	    period_into(I, el, val, line, 1) == -1)
+		unplace(I, line, val, 0);
 }
 
 /* Record items: "<宛名>" or "(1) 識別情報" open a category, "① 受給者情報"
@@ -1866,6 +1888,36 @@ check_title(struct imp *I, const char *text, long line)
 	}
 }
 
+/* Whether val reads to what el already holds (a date or a period). */
+static int
+same_date_value(struct imp *I, xmlNode *el, int v, const char *val)
+{
+	xmlNode		*tmp;
+	xmlChar		*a, *b;
+	struct pia_diags *keep = I->d;
+	int		 same;
+
+	if ((tmp = xmlNewNode(I->ns, el->name)) == NULL)
+		return 0;
+	I->d = NULL;		/* a trial: no findings */
+	if (I->v[v].ftype == PIA_F_DATE) {
+		if (set_date(I, tmp, val, 0, 0) == -1) {
+			I->d = keep;
+			xmlFreeNode(tmp);
+			return 0;
+		}
+	} else
+		period_into(I, tmp, val, 0, 0);
+	I->d = keep;
+	a = xmlNodeGetContent(el);
+	b = xmlNodeGetContent(tmp);
+	same = a != NULL && b != NULL && strcmp((char *)a, (char *)b) == 0;
+	xmlFree(a);
+	xmlFree(b);
+	xmlFreeNode(tmp);
+	return same;
+}
+
 /* Places the value cells of a row in field v. */
 static void
 place_value(struct imp *I, int v, const char *val, long line)
@@ -1883,12 +1935,30 @@ place_value(struct imp *I, int v, const char *val, long line)
 		read_checks(I, v, val, line);
 		break;
 	case PIA_F_DATE:
-		if ((el = el_for(I, v, 1)) != NULL &&
+	case PIA_F_PERIOD:
+		if ((el = el_for(I, v, 0)) != NULL && has_content(el)) {
+			/* Given twice: the same value is fine; else the first
+			 * stays, the second is kept aside and said. */
+			char *t, *pv;
+
+			if (same_date_value(I, el, v, val))
+				break;
+			t = field_title(I, v);
+			pv = imp_plain(val);
+
+			FIND(I, PIA_WARNING, "import-conflict", line,
+			    "%s は前にも記載されています。後の記載「%s」を "
+			    "<unplaced> に残しました", "%s was already given; "
+			    "the later \"%s\" is kept in <unplaced>", t,
+			    pv ? pv : "");
+			free(pv);
+			free(t);
+			unplace(I, line, val, 0);
+		} else if (I->v[v].ftype == PIA_F_PERIOD)
+			read_period(I, v, val, line);
+		else if ((el = el_for(I, v, 1)) != NULL &&
 		    set_date(I, el, val, line, 1) == -1)
 			unplace(I, line, val, 0);
-		break;
-	case PIA_F_PERIOD:
-		read_period(I, v, val, line);
 		break;
 	case PIA_F_FLAG:
 		read_flags(I, I->v[v].parent, val, line);
@@ -2772,7 +2842,10 @@ do_line(struct imp *I, struct line *L)
 			    I->v[I->open_v].type == PIA_V_FIELD ?
 			    el_for(I, I->open_v, 0) : NULL;
 
-			if (prev != NULL && has_content(prev)) {
+			if (prev != NULL && has_content(prev) &&
+			    (I->v[I->open_v].ftype == PIA_F_TEXT ||
+			    I->v[I->open_v].ftype == PIA_F_LINE ||
+			    I->v[I->open_v].ftype == PIA_F_ITEMS)) {
 				char *t = field_title(I, I->open_v);
 
 				FIND(I, PIA_WARNING, "import-duplicate", L->no,
@@ -3000,7 +3073,8 @@ value:
 		    NULL;
 
 		if (prev != NULL && has_content(prev) &&
-		    I->v[v].ftype != PIA_F_CHOICE) {
+		    (I->v[v].ftype == PIA_F_TEXT || I->v[v].ftype == PIA_F_LINE ||
+		    I->v[v].ftype == PIA_F_ITEMS)) {
 			char *t = field_title(I, v);
 
 			FIND(I, PIA_WARNING, "import-duplicate", L->no,

@@ -374,6 +374,33 @@ label_variants(void **state)
 }
 
 static void
+given_twice(void **state)
+{
+	struct pia_diags	*d = pia_diags_new();
+	struct pia_doc		*doc;
+
+	(void)state;
+	/* A page printed twice: dates and periods keep the first value,
+	 * a different second one goes to <unplaced>; texts are appended and
+	 * said. */
+	doc = import(FULL "VI 評価実施手続\n\n1. 基礎項目評価|\n"
+	    "①実施日|令和4年1月5日\n①実施日|令和4年1月6日\n"
+	    "2. 国民・住民等からの意見の聴取|\n①方法|意見公募\n"
+	    "②実施日・期間|令和4年2月1日から令和4年3月2日まで\n"
+	    "②実施日・期間|令和4年2月1日から令和4年3月2日まで\n"
+	    "①方法|意見公募\n", d, NULL);
+	assert_non_null(doc);
+	assert_xp(doc, "string(//a:basic-assessment/a:date)", "2022-01-05");
+	assert_xp(doc, "count(//a:hearing/a:period/*)", "2");
+	assert_xp(doc, "count(//a:unplaced)", "1");
+	assert_true(has(d, "import-conflict", 7));
+	assert_false(has(d, "import-conflict", 11));	/* the same period */
+	assert_true(has(d, "import-duplicate", 12));
+	pia_doc_free(doc);
+	pia_diags_free(d);
+}
+
+static void
 bad_bytes(void **state)
 {
 	struct pia_diags	*d = pia_diags_new();
@@ -420,6 +447,7 @@ main(void)
 		cmocka_unit_test(unplaced_and_hygiene),
 		cmocka_unit_test(changes_table),
 		cmocka_unit_test(label_variants),
+		cmocka_unit_test(given_twice),
 		cmocka_unit_test(bad_bytes),
 		cmocka_unit_test(refuses),
 	};
