@@ -152,7 +152,24 @@ cmd_import(int argc, char **argv)
 	xmlDocDumpFormatMemoryEnc(pia_doc_xml(doc), &xml, &len, "UTF-8", 1);
 	if (xml == NULL)
 		goto out;
-	if (out != NULL) {
+	if (out != NULL && stat(out, &so) == 0 && !S_ISREG(so.st_mode)) {
+		/* A device or a pipe (-o /dev/null): written to, never
+		 * replaced by a renamed temporary file. */
+		FILE *f = fopen(out, "w");
+
+		if (f == NULL || fwrite(xml, 1, (size_t)len, f) != (size_t)len) {
+			pia_diags_add(sys, PIA_ERROR, "io", out, 0, NULL, NULL,
+			    "書き込めません", "cannot write");
+			if (f != NULL)
+				fclose(f);
+			goto out;
+		}
+		if (fclose(f) != 0) {
+			pia_diags_add(sys, PIA_ERROR, "io", out, 0, NULL, NULL,
+			    "書き込めません", "cannot write");
+			goto out;
+		}
+	} else if (out != NULL) {
 		if (pia_file_write_atomic(out, xml, (size_t)len, sys) == -1)
 			goto out;
 	} else if (fwrite(xml, 1, (size_t)len, stdout) != (size_t)len ||

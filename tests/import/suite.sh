@@ -136,6 +136,17 @@ $(head -20 "$w/$name.err")"
 	if [ "$rc" = 3 ] && [ ! -e "$w/no-dir" ]; then ok; else
 		ko "$label import unwritable output" "exit status $rc"
 	fi
+	# -o naming a pipe or device writes to it, never replaces it.
+	if command -v mkfifo > /dev/null 2>&1 && mkfifo "$w/fifo" 2>/dev/null; then
+		cat "$w/fifo" > "$w/fifo.out" &
+		"$prog" import -o "$w/fifo" "$d/basic-small.txt" > /dev/null 2>&1
+		rc=$?
+		wait
+		if [ "$rc" = 0 ] && [ -p "$w/fifo" ] &&
+		    cmp -s "$w/fifo.out" "$d/basic-small.out_xml"; then ok
+		else ko "$label import -o a pipe" "exit status $rc"; fi
+		rm -f "$w/fifo"
+	fi
 	# -o naming the input itself is refused; the input stays.
 	cp "$d/basic-small.txt" "$w/same.txt"
 	"$prog" import -o "$w/same.txt" "$w/same.txt" > /dev/null 2>&1
