@@ -72,6 +72,13 @@ struct okeys {
 	size_t			 n;
 };
 
+struct derived {
+	int	 v;		/* the derived vent */
+	char	*text;		/* what the source printed */
+	long	 line;
+	xmlNode	*file;		/* the file entry then current, or NULL */
+};
+
 struct unpl {
 	long	 line;
 	char	*heading, *text;
@@ -120,6 +127,8 @@ struct imp {
 	size_t			 ncounts, ccounts;
 	struct unpl		*unpl;
 	size_t			 nunpl, cunpl;
+	struct derived		*der;
+	size_t			 nder, cder;
 	char			**plab, **pnum;	/* labels for 項目 paths */
 	struct okeys		*okeys;		/* option keys, per list */
 	size_t			 nokeys, cokeys;
@@ -1918,6 +1927,28 @@ same_date_value(struct imp *I, xmlNode *el, int v, const char *val)
 	return same;
 }
 
+/* Notes what the source printed for a derived item ("3. 特定個人情報
+ * ファイル名" in I, "1." in III), checked when the document is done. */
+static void
+add_derived(struct imp *I, int v, const char *val, long line)
+{
+	char	*p = imp_plain(val);
+
+	if (p == NULL || *p == '\0' || (I->der = grow(I->der, &I->cder,
+	    I->nder, sizeof(*I->der))) == NULL) {
+		free(p);
+		if (I->der == NULL)
+			I->oom = 1;
+		return;
+	}
+	I->der[I->nder].v = v;
+	I->der[I->nder].text = p;
+	I->der[I->nder].line = line;
+	I->der[I->nder].file = I->files >= 0 &&
+	    enclosing_list(I, v) == I->files ? I->entry[I->files] : NULL;
+	I->nder++;
+}
+
 /* Places the value cells of a row in field v. */
 static void
 place_value(struct imp *I, int v, const char *val, long line)
@@ -1925,8 +1956,10 @@ place_value(struct imp *I, int v, const char *val, long line)
 	xmlNode	*el;
 	char	*plain;
 
-	if (I->v[v].type == PIA_V_DERIVED)
+	if (I->v[v].type == PIA_V_DERIVED) {
+		add_derived(I, v, val, line);
 		return;
+	}
 	switch (I->v[v].ftype) {
 	case PIA_F_CHOICE:
 		read_choice(I, v, val, line);
@@ -3040,6 +3073,7 @@ value:
 	}
 	if (v < 0 || I->v[v].type != PIA_V_FIELD) {
 		if (v >= 0 && I->v[v].type == PIA_V_DERIVED) {
+			add_derived(I, v, val, L->no);
 			mark_all(L, k, C_PLACED);
 			free(val);
 			return;
@@ -3208,6 +3242,100 @@ finish_counts(struct imp *I)
 			    "ます", "the declared count is (%ld) but the %s "
 			    "entries listed number %ld", c->declared,
 			    pia_vnode_label(I->v[c->list].vn, I->kind), have);
+	}
+}
+
+/* Splits s into names at "、" and ","; appends their keys to v. */
+static size_t
+split_names(const char *s, char **v, size_t n, size_t max)
+{
+	char	*c = strdup(s), *p, *q;
+
+	if (c == NULL)
+		return n;
+	for (p = c; p != NULL && n < max; p = q) {
+		char *a = strstr(p, "、"), *b = strchr(p, ',');
+
+		q = a && (!b || a < b) ? a : b;
+		if (q != NULL) {
+			*q = '\0';
+			q += q == a ? strlen("、") : 1;
+		}
+		if (*trim(p) != '\0')
+			v[n++] = imp_key(trim(p));
+	}
+	free(c);
+	return n;
+}
+
+static int
+cmpstrp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects the texts of the elements of vent f below e. */
+static size_t
+collect(struct imp *I, const xmlNode *e, int f, char **v, size_t n,
+    size_t max)
+{
+	const xmlNode	*c;
+
+	for (c = e->children; c != NULL && n < max; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (c->_private == (void *)ORD(f, 0)) {
+			xmlChar *t = xmlNodeGetContent(c);
+
+			if (t != NULL)
+				n = split_names((char *)t, v, n, max);
+			xmlFree(t);
+		} else
+			n = collect(I, c, f, v, n, max);
+	}
+	return n;
+}
+
+/* A derived item printed with the same label as a field (the file names
+ * in I and III repeat II-1): the printed names must be that field's. */
+static void
+finish_derived(struct imp *I)
+{
+	size_t	 i, a, b, k;
+	int	 f;
+
+	for (i = 0; i < I->nder; i++) {
+		struct derived	*dv = &I->der[i];
+		char		*pa[64], *pb[64];
+		int		 same;
+
+		for (f = 0; f < I->nv; f++)
+			if (I->v[f].type == PIA_V_FIELD && f != dv->v &&
+			    *I->v[f].key && strcmp(I->v[f].key,
+			    I->v[dv->v].key) == 0)
+				break;
+		if (f == I->nv)
+			continue;
+		a = split_names(dv->text, pa, 0, 64);
+		b = collect(I, dv->file ? dv->file : I->root, f, pb, 0, 64);
+		qsort(pa, a, sizeof(char *), cmpstrp);
+		qsort(pb, b, sizeof(char *), cmpstrp);
+		same = a == b;
+		for (k = 0; same && k < a; k++)
+			same = pa[k] && pb[k] && strcmp(pa[k], pb[k]) == 0;
+		if (!same && b > 0) {
+			char *t = pia_vnode_title(I->v[f].vn, I->kind, "ja");
+
+			FIND(I, PIA_WARNING, "import-derived", dv->line,
+			    "「%s」は %s の記載と一致しません",
+			    "\"%s\" does not match %s as given", dv->text,
+			    t ? t : "");
+			free(t);
+		}
+		for (k = 0; k < a; k++)
+			free(pa[k]);
+		for (k = 0; k < b; k++)
+			free(pb[k]);
 	}
 }
 
@@ -3648,6 +3776,7 @@ pia_import(const char *src, size_t len, const char *name,
 		goto oom;
 
 	finish_counts(&I);
+	finish_derived(&I);
 	finish_blanks(&I);
 	finish_entries(&I, I.root);
 	/* The table of contents ("項目一覧" and the headings under it) sits
@@ -3699,6 +3828,9 @@ out:
 	}
 	free(I.plab);
 	free(I.pnum);
+	for (i = 0; i < I.nder; i++)
+		free(I.der[i].text);
+	free(I.der);
 	free(I.unpl);
 	free(I.blanks);
 	free(I.counts);

@@ -183,7 +183,7 @@ $(head -20 "$w/$name.err")"
 	for spec in \
 	    "000_7d298ee1f4d6c27b 233 import-count:211 import-english:311 import-english:317 import-foreign:376 import-placeholder:743 import-option:743 import-blank:184 import-blank:568 import-slot:73 import-slot:77 import-slot:144 import-missing:47 import-missing:152 import-label:311 import-label:376 import-path:487 import-path:568 import-path:551" \
 	    "001_3952a093055427ae 39 import-optlist:37 import-optlist:190 import-optlist:198 import-blank:307 import-tick:92 import-label:234 import-path:274 import-path:288 import-path:300" \
-	    "003_f774d01983e78196 0 import-foreign:55 import-blank:80 import-tick:98 import-tick:104 import-title:6"; do
+	    "003_f774d01983e78196 0 import-foreign:55 import-blank:80 import-tick:98 import-tick:104 import-title:6 import-derived:76"; do
 		set -- $spec
 		doc=$1 rows=$2
 		shift 2
