@@ -44,12 +44,32 @@ struct pia_import_stats {
  *
  * Every recognised row goes to its place in the model; text that cannot be
  * placed is kept in <unplaced source-line="N" heading="…"> at the end of
- * the document.  Findings (rule ids "import-…") are appended to d with the
- * source line: unplaced text, declared counts that disagree with the
- * entries, option values outside their list (with the nearest option),
- * blank choices that the form needs, ambiguous tick marks, entries missing
- * from the source, headings the form does not have, foreign script,
- * English words and template placeholders left in the text.
+ * the document.  Findings are appended to d with the source line, rule ids:
+ *   import-unplaced     text kept in <unplaced>
+ *   import-count        a declared count "(3) 件" against the entries
+ *   import-option       a choice value outside its list (nearest named),
+ *                       also in 変更箇所 rows whose 項目 names a choice
+ *   import-optlist      the list printed after <選択肢> is not the form's
+ *   import-blank        a blank choice the form needs (※, or its group
+ *                       is filled)
+ *   import-tick         tick notation that cannot be read, or read by the
+ *                       per-document rule
+ *   import-slot         a box not ticked whose "( )" text is filled
+ *   import-missing      entries missing before a numbered one
+ *   import-heading      a heading the form does not have
+ *   import-label        a heading read as a close label of the form (info)
+ *   import-path         a 変更箇所 項目 that names no heading (info)
+ *   import-title        the cover names another form
+ *   import-derived      printed file names unlike those given in II
+ *   import-duplicate    a field or entry given twice
+ *   import-conflict     two different values for a choice, date or flag
+ *   import-date         a date that cannot be read
+ *   import-choice       several options ticked in a single choice
+ *   import-foreign      a character of another script (pia_foreign_char)
+ *   import-english      an English function word inside Japanese
+ *   import-placeholder  a template placeholder "(…を入力)"
+ *   import-encoding     invalid UTF-8 or control characters replaced
+ *   import-kind, import-input, import-memory   failures (NULL returned)
  *
  * Entries keep the number printed in the source: "委託事項4" becomes
  * <task id="task-4"> in the fourth place.  Numbers missing before it
