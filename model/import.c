@@ -3339,6 +3339,30 @@ finish_derived(struct imp *I)
 	}
 }
 
+static int
+flag_set_above(const struct imp *I, const xmlNode *e)
+{
+	const xmlNode	*a, *c;
+
+	for (a = e->parent; a != NULL && a->type == XML_ELEMENT_NODE;
+	    a = a->parent)
+		for (c = a->children; c != NULL; c = c->next) {
+			intptr_t o;
+			int	 v;
+
+			if (c->type != XML_ELEMENT_NODE ||
+			    (o = ord_of(c)) % 100000 != 0 || o == 0)
+				continue;
+			v = (int)(o / 100000) - 1;
+			if (v >= 0 && v < I->nv && I->v[v].ftype == PIA_F_FLAG &&
+			    c->children != NULL && c->children->content != NULL &&
+			    strcmp((const char *)c->children->content,
+			    "true") == 0)
+				return 1;
+		}
+	return 0;
+}
+
 static void
 finish_blanks(struct imp *I)
 {
@@ -3357,6 +3381,10 @@ finish_blanks(struct imp *I)
 			if (c != b->el && c->type == XML_ELEMENT_NODE &&
 			    has_content(c))
 				other = 1;
+		/* A ticked "…しない" flag of an enclosing group: nothing to
+		 * choose ("委託しない" and a blank rating). */
+		if (flag_set_above(I, b->el))
+			continue;
 		/* ※ of the field or of its group, not of a whole section. */
 		if (!other && *pia_vnode_mark(I->v[b->v].vn, I->kind) == '\0' &&
 		    (I->v[b->v].parent < 0 || I->v[I->v[b->v].parent].type !=
