@@ -37,7 +37,8 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS	 = $(PKG_LIBS) -lpthread
 
 MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o \
-	     model/value.o model/diff.o model/wdiff.o model/changes.o
+	     model/value.o model/diff.o model/wdiff.o model/changes.o \
+	     model/import.o model/import_text.o
 VALID_OBJS = validators/schema.o validators/sch.o validators/xpfunc.o \
 	     validators/threshold.o
 TMPL_OBJS  = templates/skeleton.o templates/transform.o templates/typeset.o \
@@ -45,8 +46,10 @@ TMPL_OBJS  = templates/skeleton.o templates/transform.o templates/typeset.o \
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o \
-	     cli/cmd_diff.o cli/cmd_history.o cli/cmd_render.o
-UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_threshold test_diff
+	     cli/cmd_diff.o cli/cmd_history.o cli/cmd_render.o \
+	     cli/cmd_import.o
+UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_threshold test_diff \
+	     test_import
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd
@@ -151,6 +154,7 @@ bench: all
 	sh tests/bench/validate.sh
 	sh tests/bench/diff.sh
 	sh tests/bench/render.sh
+	sh tests/bench/import.sh
 
 install: all pia.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

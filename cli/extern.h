@@ -69,6 +69,7 @@ void	 print_junit(FILE *, const struct pia_diags *,
 
 int	 cmd_help(int, char **);
 int	 cmd_threshold(int, char **);
+int	 cmd_import(int, char **);
 int	 cmd_new(int, char **);
 int	 cmd_validate(int, char **);
 int	 cmd_render(int, char **);

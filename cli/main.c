@@ -152,6 +152,32 @@ const struct cmd commands[] = {
 	  "SOURCE_DATE_EPOCH set the same input gives the same PDF bytes\n"
 	  "Exit status: 0 rendered, 1 errors in the document, 2 usage, "
 	  "3 system failure (no font, cannot write, ...)\n" },
+	{ "import", cmd_import,
+	  "公表された評価書のテキストを取り込む",
+	  "import the text of a published assessment",
+	  "pia import [-o OUT] [-T text|json] [--kind K] [--lang ja|en] "
+	  "FILE.txt|-",
+	  "  -o OUT       OUT に XML を書き出す (一時ファイルから置き換え。既定は"
+	  "標準出力で、指摘は標準エラーへ)\n"
+	  "  -T text      FILE:LINE: level: [規則] メッセージ の形式 (既定)\n"
+	  "  -T json      指摘と取込み率を JSON で出力\n"
+	  "  --kind K     様式を指定する (既定は表題と見出しから判別)\n"
+	  "位置を決められない記載は <unplaced> に残し、指摘します。"
+	  "出力はいつもスキーマに合います。足りない項目は pia validate で"
+	  "確かめてください\n"
+	  "終了コード: 0 指摘なし、1 エラーか警告あり、2 使い方の誤り、"
+	  "3 失敗 (読めない、様式が判らない)\n",
+	  "  -o OUT       write the XML to OUT, atomically (default: standard "
+	  "output, findings then go to standard error)\n"
+	  "  -T text      FILE:LINE: level: [rule] message (default)\n"
+	  "  -T json      findings and coverage as JSON\n"
+	  "  --kind K     the form (default: detected from the title and the "
+	  "headings)\n"
+	  "Text with no place in the form is kept in <unplaced> and reported. "
+	  "The output always matches the schema; pia validate lists what is "
+	  "still missing\n"
+	  "Exit status: 0 no findings, 1 errors or warnings, 2 usage, "
+	  "3 failure (unreadable, form not recognised)\n" },
 	{ "help", cmd_help,
 	  "コマンドの説明を表示する",
 	  "show help for a command",
