@@ -13,7 +13,9 @@
 #include <libxml/tree.h>
 
 #include "extern.h"
+#ifdef PIA_WITH_RENDER
 #include "pia_templates.h"
+#endif
 #include "pia_diff.h"
 
 /* The labels of the 変更箇所 columns, from the vocabulary. */
@@ -407,6 +409,7 @@ out_xml(FILE *f, const struct pia_vocab *v, const struct pia_changes *ch,
 	return buf != NULL ? 0 : -1;
 }
 
+#ifdef PIA_WITH_RENDER
 /*
  * A proposed 提出時期 is marked by <?pia proposed="timing"?> before its
  * <timing>; the printed table says so, as the text and CSV outputs do.
@@ -475,6 +478,8 @@ out:
 	return rc;
 }
 
+#endif
+
 int
 cmd_diff(int argc, char **argv)
 {
@@ -540,12 +545,18 @@ cmd_diff(int argc, char **argv)
 	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
 		return usage_error(self, "標準入力 (-) は一方にしか使えません",
 		    "standard input (-) can stand for one file only");
+#ifndef PIA_WITH_RENDER
+	/* The PDF is made by pia-render, which links the renderer. */
+	if (strcmp(fmt, "pdf") == 0)
+		return run_renderer(argc, argv);
+#endif
 	if (*date == '\0')
 		diff_today(date);
 	if ((d = pia_diags_new()) == NULL ||
 	    diff_load(argv[optind], argv[optind + 1], flags, &v, &o, &n, &ch,
 	    d) == -1)
 		goto out;
+#ifdef PIA_WITH_RENDER
 	if (strcmp(fmt, "pdf") == 0) {
 		if (out_pdf(v, ch, date, pia_doc_kind(n), &buf, &len, d) == -1)
 			goto out;
@@ -554,6 +565,7 @@ cmd_diff(int argc, char **argv)
 		rc = pia_changes_count(ch) > 0 ? EXIT_FINDINGS : EXIT_OK;
 		goto out;
 	}
+#endif
 	if ((f = open_memstream(&buf, &len)) == NULL)
 		goto out;
 	if (strcmp(fmt, "json") == 0)

@@ -67,6 +67,9 @@ void	 print_sarif(FILE *, const struct pia_diags *,
 void	 print_junit(FILE *, const struct pia_diags *,
 	    const struct vresult *, size_t, int strict);
 
+/** Runs argv (from the command on) in pia-render, the build of pia that
+ *  links the renderer; returns only on failure (EXIT_SYSTEM). */
+int	 run_renderer(int, char **);
 int	 cmd_help(int, char **);
 int	 cmd_threshold(int, char **);
 int	 cmd_import(int, char **);

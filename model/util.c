@@ -261,8 +261,12 @@ pia_data_path(const char *rel)
 		/* A build tree: the data sits beside the executable. */
 		if ((p = try_path(dir, rel)) != NULL)
 			return p;
-		/* A relocated install: PREFIX/bin/pia, PREFIX/share/pia. */
+		/* A relocated install: PREFIX/bin/pia, or
+		 * PREFIX/libexec/pia/pia-render, and PREFIX/share/pia. */
 		snprintf(share, sizeof(share), "%s/../share/pia", dir);
+		if ((p = try_path(share, rel)) != NULL)
+			return p;
+		snprintf(share, sizeof(share), "%s/../../share/pia", dir);
 		if ((p = try_path(share, rel)) != NULL)
 			return p;
 	}

@@ -57,18 +57,27 @@ prop(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* Attribute name of the kind, or name itself; one pass, no formatting. */
 static const char *
 prop_kind(const xmlNode *n, const char *name, enum pia_kind k)
 {
-	char		 buf[64];
-	const char	*v;
+	const xmlAttr	*a;
+	const char	*an, *base = NULL, *kid = pia_kind_id(k);
+	size_t		 ln = strlen(name);
 
-	if (k != PIA_KIND_NONE) {
-		snprintf(buf, sizeof(buf), "%s.%s", name, pia_kind_id(k));
-		if ((v = prop(n, buf)) != NULL)
-			return v;
+	for (a = n->properties; a != NULL; a = a->next) {
+		an = (const char *)a->name;
+		if (a->ns != NULL || strncmp(an, name, ln) != 0)
+			continue;
+		if (an[ln] == '\0')
+			base = a->children && a->children->content ?
+			    (const char *)a->children->content : "";
+		else if (kid != NULL && an[ln] == '.' &&
+		    strcmp(an + ln + 1, kid) == 0)
+			return a->children && a->children->content ?
+			    (const char *)a->children->content : "";
 	}
-	return prop(n, name);
+	return base;
 }
 
 static int

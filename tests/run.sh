@@ -131,7 +131,7 @@ if [ "${VALGRIND:-}" = 1 ]; then
 		for args in "validate samples/full.xml samples/full-prev.xml samples/focused.xml samples/basic.xml" \
 		    "validate -T json samples" "new --kind full" \
 		    "validate tests/validate"; do
-			out=$(valgrind -q --suppressions=tests/render/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
+			out=$(valgrind -q --trace-children=yes --suppressions=tests/render/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
 			    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
 			    "$PIA" $args 2>&1 >/dev/null)
 			if [ $? -eq 99 ]; then ko "valgrind pia $args" "$out"; else ok; fi

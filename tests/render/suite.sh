@@ -206,7 +206,7 @@ missing: $(printf '%s\n' "$miss" | head -5)"; fi
 	if [ "${VALGRIND:-}" = 1 ] && [ "$rl" = release ] && command -v valgrind >/dev/null 2>&1; then
 		for args in "-T layout samples/full.xml" "-o $rw/vg.pdf samples/focused.xml" \
 		    "-T html -o $rw/vg.html samples/basic.xml"; do
-			vg=$(valgrind -q --num-callers=40 --leak-check=full --show-leak-kinds=definite \
+			vg=$(valgrind -q --trace-children=yes --num-callers=40 --leak-check=full --show-leak-kinds=definite \
 			    --errors-for-leak-kinds=definite --error-exitcode=99 \
 			    --suppressions=tests/render/valgrind.supp \
 			    "$PROG_R" render $args 2>&1 >/dev/null)
