@@ -150,9 +150,17 @@ demo: deps
 	@echo
 	@echo "== pia validate samples/*.xml"
 	@./pia validate $(SAMPLES); rc=$$?; echo "exit status: $$rc"; exit $$rc
+	@mkdir -p $(DEMO_DIR)
+	@echo
+	@echo "== pia diff samples/full-prev.xml samples/full.xml (変更箇所)"
+	@./pia diff -T csv --date 2026-02-02 -o $(DEMO_DIR)/changes.csv \
+	  samples/full-prev.xml samples/full.xml; test $$? -eq 1
+	@./pia diff -T pdf --date 2026-02-02 -o $(DEMO_DIR)/changes.pdf \
+	  samples/full-prev.xml samples/full.xml; test $$? -eq 1
+	@./pia diff --date 2026-02-02 samples/full-prev.xml samples/full.xml | tail -n 1
+	@echo "table: $(DEMO_DIR)/changes.csv, $(DEMO_DIR)/changes.pdf"
 	@echo
 	@echo "== pia render samples/*.xml -> $(DEMO_DIR)/"
-	@mkdir -p $(DEMO_DIR)
 	@for s in $(SAMPLES); do \
 	  n=$$(basename $$s .xml); \
 	  PIA_DATADIR=. ./pia render -o $(DEMO_DIR)/$$n.pdf $$s || exit 1; \

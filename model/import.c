@@ -2684,18 +2684,17 @@ table_row(struct imp *I, struct line *L)
 	for (j = 0; j < nf; j++) {
 		xmlNode *el;
 
-		if (j >= L->n) {
-			/* Trailing empty cells were trimmed. */
+		/* A blank cell (trailing ones were trimmed) is an empty
+		 * element, so that every row has its six columns. */
+		if (j >= L->n || *L->cell[j] == '\0') {
+			if (j < L->n)
+				L->disp[j] = C_PLACED;
+			el = el_for(I, f[j], 1);
 			if (I->v[f[j]].ftype == PIA_F_CHOICE)
-				add_blank(I, el_for(I, f[j], 1), f[j], L->no);
+				add_blank(I, el, f[j], L->no);
 			continue;
 		}
 		L->disp[j] = C_PLACED;
-		if (*L->cell[j] == '\0') {
-			if (I->v[f[j]].ftype == PIA_F_CHOICE)
-				add_blank(I, el_for(I, f[j], 1), f[j], L->no);
-			continue;
-		}
 		if (I->v[f[j]].ftype == PIA_F_DATE) {
 			if ((el = el_for(I, f[j], 1)) != NULL &&
 			    set_date(I, el, L->cell[j], L->no, 1) == -1)
