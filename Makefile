@@ -64,6 +64,7 @@ UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_threshold test_diff \
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd
+LEAN	 = $(KINDS:%=model/schema/lean/pia-%.xsd)
 DEMO_DIR = build/demo
 SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 	   samples/basic.xml
@@ -87,7 +88,7 @@ endif
 .PHONY: all deps demo check test unit install uninstall clean bench preview
 .SUFFIXES:
 
-all: $(PROG) $(RPROG) $(SCHEMAS)
+all: $(PROG) $(RPROG) $(SCHEMAS) $(LEAN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -115,6 +116,12 @@ $(RPROG): $(RCLI_OBJS:%=$(BUILD)/%) $(RLIB) $(LIB)
 model/schema/pia-%.xsd: model/vocab.xml model/vocab2xsd.xsl
 	@mkdir -p $(@D)
 	xsltproc --stringparam kind $* -o $@.tmp model/vocab2xsd.xsl model/vocab.xml
+	mv $@.tmp $@
+
+model/schema/lean/pia-%.xsd: model/vocab.xml model/vocab2xsd.xsl
+	@mkdir -p $(@D)
+	xsltproc --stringparam kind $* --param docs 0 model/vocab2xsd.xsl model/vocab.xml | \
+	  xmllint --noblanks --output $@.tmp -
 	mv $@.tmp $@
 
 model/schema/pia.xsd: model/vocab.xml model/vocab2xsd.xsl
@@ -202,6 +209,8 @@ install: all pia.1
 	install -m 644 templates/print.xsl templates/html.xsl templates/print.rng \
 	  $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/model/schema/
+	install -d $(DESTDIR)$(DATADIR)/model/schema/lean
+	install -m 644 $(LEAN) $(DESTDIR)$(DATADIR)/model/schema/lean/
 	install -d $(DESTDIR)$(DATADIR)/validators/rules
 	install -m 644 validators/rules/*.sch $(DESTDIR)$(DATADIR)/validators/rules/
 
@@ -211,6 +220,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build pia pia-render $(SCHEMAS)
+	rm -rf build pia pia-render model/schema
 
 -include $(shell find build -name '*.d' 2>/dev/null)
