@@ -58,7 +58,7 @@ CLI_SHARED = cli/output.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_history.o cli/cmd_import.o cli/exec.o
 CLI_OBJS   = $(CLI_SHARED) cli/main.o cli/cmd_diff.o
 RCLI_OBJS  = $(CLI_SHARED) render/cli/main.o render/cli/cmd_diff.o \
-	     cli/cmd_render.o
+	     cli/cmd_render.o cli/diff_marks.o
 UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_threshold test_diff \
 	     test_import
 

@@ -1,5 +1,6 @@
 /*
- * cmd_diff.c: pia diff [-T text|json|xml|csv|html|pdf] [--date D] OLD NEW.
+ * cmd_diff.c: pia diff [-T text|json|xml|csv|html|pdf|layout] [--date D]
+ * OLD NEW.
  *
  * Prints the 変更箇所 rows that turn OLD into NEW.  Exit status as diff(1):
  * 0 equal, 1 different, 2 trouble.
@@ -17,6 +18,9 @@
 #include "pia_templates.h"
 #endif
 #include "pia_diff.h"
+#ifdef PIA_WITH_RENDER
+#include "diff_marks.h"
+#endif
 
 /* The labels of the 変更箇所 columns, from the vocabulary. */
 static const char *const colnames[] = { "date", "item", "before", "after",
@@ -309,6 +313,21 @@ html_marked(FILE *f, const char *s, const struct pia_wspan *w, int nw,
 	}
 }
 
+/*
+ * The word diff of a row whose two sides are both there (an edit, or an
+ * equivalent spelling): its number of spans, *ws set (the caller frees),
+ * or -1 when the row is printed without marks.  The HTML and the printed
+ * table mark the same rows.
+ */
+static int
+row_wdiff(const struct pia_change *r, struct pia_wspan **ws)
+{
+	*ws = NULL;
+	if (r->kind != PIA_CH_EDIT && r->kind != PIA_CH_EQUIV)
+		return -1;
+	return pia_word_diff(r->before, r->after, ws);
+}
+
 static void
 out_html(FILE *f, const struct pia_vocab *v, const struct pia_changes *ch,
     const char *date, const char *oldp, const char *newp)
@@ -349,11 +368,9 @@ out_html(FILE *f, const struct pia_vocab *v, const struct pia_changes *ch,
 	for (i = 0; i < pia_changes_count(ch); i++) {
 		const struct pia_change	*r = pia_changes_get(ch, i);
 		const char		*note = kind_note(r->kind);
-		struct pia_wspan	*ws = NULL;
-		int			 nw = -1;
+		struct pia_wspan	*ws;
+		int			 nw = row_wdiff(r, &ws);
 
-		if (r->kind == PIA_CH_EDIT || r->kind == PIA_CH_EQUIV)
-			nw = pia_word_diff(r->before, r->after, &ws);
 		fprintf(f, "<tr id=\"%s\"><td>", r->id);
 		html_esc(f, w ? w : date, (size_t)-1);
 		fputs("</td><td>", f);
@@ -437,14 +454,59 @@ mark_proposals(xmlNode *changes)
 	}
 }
 
+static xmlNode *
+child_el(xmlNode *e, const char *name)
+{
+	for (e = e->children; e != NULL; e = e->next)
+		if (e->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(e->name, BAD_CAST name))
+			return e;
+	return NULL;
+}
+
 /*
- * The 変更箇所 table alone as a PDF: the rows go into an otherwise empty
- * assessment of the new revision's kind, which the renderer prints.
+ * The changed words of each row marked in its <before> and <after>, as
+ * the HTML output marks them; the rows of ch are the <change> elements of
+ * changes, in order.  Returns -1 when out of memory.
+ */
+static int
+mark_words(xmlNode *changes, const struct pia_changes *ch)
+{
+	const struct pia_change	*r;
+	struct pia_wspan	*ws;
+	xmlNode			*c, *b, *a;
+	size_t			 i = 0;
+	int			 nw, rc = 0;
+
+	for (c = changes->children; c != NULL && rc == 0; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (i >= pia_changes_count(ch))
+			break;
+		r = pia_changes_get(ch, i++);
+		if ((nw = row_wdiff(r, &ws)) < 0)
+			continue;
+		if ((b = child_el(c, "before")) != NULL &&
+		    diff_mark_side(b, r->before, ws, nw, PIA_W_DEL) == -1)
+			rc = -1;
+		if ((a = child_el(c, "after")) != NULL &&
+		    diff_mark_side(a, r->after, ws, nw, PIA_W_INS) == -1)
+			rc = -1;
+		free(ws);
+	}
+	return rc;
+}
+
+/*
+ * The 変更箇所 table alone as a PDF (or its layout dump, for the tests):
+ * the rows go into an otherwise empty assessment of the new revision's
+ * kind, which the renderer prints, the changed words marked.  The marks
+ * are not in the schema: this document is never validated nor saved.
  */
 static int
 out_pdf(const struct pia_vocab *v, const struct pia_changes *ch,
-    const char *date, enum pia_kind kind, char **buf, size_t *len,
-    struct pia_diags *d)
+    const char *date, enum pia_kind kind, enum pia_render_format fmt,
+    char **buf, size_t *len, struct pia_diags *d)
 {
 	xmlDoc		*rows, *xml = NULL;
 	xmlNode		*root, *changes;
@@ -464,13 +526,18 @@ out_pdf(const struct pia_vocab *v, const struct pia_changes *ch,
 	changes = xmlDocCopyNode(xmlDocGetRootElement(rows), xml, 1);
 	xmlAddChild(root, changes);
 	mark_proposals(changes);
+	if (mark_words(changes, ch) == -1) {
+		pia_diags_add(d, PIA_ERROR, "memory", NULL, 0, NULL, NULL,
+		    "メモリが足りません", "out of memory");
+		goto out;
+	}
 	xmlReconciliateNs(xml, root);
 	if ((doc = pia_doc_wrap(xml, "changes", d)) == NULL) {
 		xml = NULL;
 		goto out;
 	}
 	xml = NULL;
-	rc = pia_render_changes(v, doc, PIA_RENDER_PDF, buf, len, d);
+	rc = pia_render_changes(v, doc, fmt, buf, len, d);
 out:
 	xmlFreeDoc(xml);
 	xmlFreeDoc(rows);
@@ -530,11 +597,12 @@ cmd_diff(int argc, char **argv)
 		}
 	}
 	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "xml") &&
-	    strcmp(fmt, "csv") && strcmp(fmt, "html") && strcmp(fmt, "pdf"))
+	    strcmp(fmt, "csv") && strcmp(fmt, "html") && strcmp(fmt, "pdf") &&
+	    strcmp(fmt, "layout"))
 		return usage_error(self, "不明な出力形式です: %s "
-		    "(text、json、xml、csv、html、pdf のいずれか)",
-		    "unknown output format: %s (text, json, xml, csv, html or "
-		    "pdf)", fmt);
+		    "(text、json、xml、csv、html、pdf、layout のいずれか)",
+		    "unknown output format: %s (text, json, xml, csv, html, pdf "
+		    "or layout)", fmt);
 	if (strcmp(fmt, "pdf") == 0 && strcmp(out, "-") == 0 &&
 	    isatty(STDOUT_FILENO))
 		return usage_error(self, "PDF は -o FILE で書き出してください",
@@ -547,7 +615,7 @@ cmd_diff(int argc, char **argv)
 		    "standard input (-) can stand for one file only");
 #ifndef PIA_WITH_RENDER
 	/* The PDF is made by pia-render, which links the renderer. */
-	if (strcmp(fmt, "pdf") == 0)
+	if (strcmp(fmt, "pdf") == 0 || strcmp(fmt, "layout") == 0)
 		return run_renderer(argc, argv);
 #endif
 	if (*date == '\0')
@@ -557,8 +625,9 @@ cmd_diff(int argc, char **argv)
 	    d) == -1)
 		goto out;
 #ifdef PIA_WITH_RENDER
-	if (strcmp(fmt, "pdf") == 0) {
-		if (out_pdf(v, ch, date, pia_doc_kind(n), &buf, &len, d) == -1)
+	if (strcmp(fmt, "pdf") == 0 || strcmp(fmt, "layout") == 0) {
+		if (out_pdf(v, ch, date, pia_doc_kind(n), strcmp(fmt, "pdf") ?
+		    PIA_RENDER_LAYOUT : PIA_RENDER_PDF, &buf, &len, d) == -1)
 			goto out;
 		if (pia_file_write_atomic(out, buf, len, d) == -1)
 			goto out;

@@ -88,7 +88,8 @@ const struct cmd commands[] = {
 	{ "diff", cmd_diff,
 	  "2つの版の差分を変更箇所の表として出力する",
 	  "print the changes between two revisions as 変更箇所 rows",
-	  "pia diff [-T text|json|xml|csv|html|pdf] [--date YYYY-MM-DD] [-W] "
+	  "pia diff [-T text|json|xml|csv|html|pdf|layout] [--date YYYY-MM-DD] "
+	  "[-W] "
 	  "[-o FILE] OLD NEW",
 	  "  -T text      変更箇所を1行ずつ読みやすく (既定)\n"
 	  "  -T csv       公式の列名 (変更日, 項目, 変更前の記載, 変更後の記載, "
@@ -96,7 +97,10 @@ const struct cmd commands[] = {
 	  "  -T json      JSON で出力\n"
 	  "  -T xml       評価書の変更箇所 (changes) に挿入できる change 要素\n"
 	  "  -T html      変更語句を <del>/<ins> で示す単独の HTML\n"
-	  "  -T pdf       変更箇所の表だけの PDF (-o FILE で書き出す)\n"
+	  "  -T pdf       変更箇所の表だけの PDF (-o FILE で書き出す)。"
+	  "変更語句は変更前に取消線、変更後に下線\n"
+	  "  -T layout    その PDF の組版の記録 (テスト用、"
+	  "変更語句は ⟦-…⟧ ⟦+…⟧)\n"
 	  "  --date D     変更日 (既定は今日)\n"
 	  "  -W           空白や全角・半角だけの違いも示す\n"
 	  "  -o FILE      FILE に書き出す (一時ファイルから置き換え)\n"
@@ -107,7 +111,10 @@ const struct cmd commands[] = {
 	  "  -T json      JSON output\n"
 	  "  -T xml       <change> elements ready for an assessment's <changes>\n"
 	  "  -T html      a self-contained page, changed words in <del>/<ins>\n"
-	  "  -T pdf       the 変更箇所 table alone as a PDF (write it with -o)\n"
+	  "  -T pdf       the 変更箇所 table alone as a PDF (write it with -o);\n"
+	  "               changed words struck through before, underlined after\n"
+	  "  -T layout    that PDF's layout dump (for tests; changed words in\n"
+	  "               ⟦-…⟧ and ⟦+…⟧)\n"
 	  "  --date D     the date of the change (default: today)\n"
 	  "  -W           also show whitespace-only and width-only edits\n"
 	  "  -o FILE      write to FILE, atomically\n"

@@ -137,6 +137,8 @@ section.page { break-before: page; }
   </p>
 </xsl:template>
 <xsl:template match="p:br"><br/></xsl:template>
+<xsl:template match="p:del"><del><xsl:apply-templates/></del></xsl:template>
+<xsl:template match="p:ins"><ins><xsl:apply-templates/></ins></xsl:template>
 
 <xsl:template match="p:list">
   <xsl:variable name="el"><xsl:choose><xsl:when test="@type='ol'">ol</xsl:when><xsl:otherwise>ul</xsl:otherwise></xsl:choose></xsl:variable>

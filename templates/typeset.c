@@ -211,10 +211,55 @@ check_glyphs(struct ts *t, PangoLayout *l)
 	return g_string_free(out, FALSE);
 }
 
-/* A paragraph of text in width w.  bold/size as given. */
+/* The changed words of a 変更箇所 row (print <del> and <ins>): struck
+ * through in dark red, underlined in dark blue; both stay legible when
+ * printed in grey, and neither changes the font (see make_layout). */
+static void
+mark_add(PangoAttrList *al, int ins, size_t start, size_t end)
+{
+	PangoAttribute	*a[2];
+	int		 i;
+
+	if (ins) {
+		a[0] = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
+		a[1] = pango_attr_foreground_new(0x0000, 0x3300, 0x9900);
+	} else {
+		a[0] = pango_attr_strikethrough_new(TRUE);
+		a[1] = pango_attr_foreground_new(0x9900, 0x0000, 0x0000);
+	}
+	for (i = 0; i < 2; i++) {
+		a[i]->start_index = (guint)start;
+		a[i]->end_index = (guint)end;
+		pango_attr_list_insert(al, a[i]);
+	}
+}
+
+/* Byte offset in to of the character that is at byte offset off in from;
+ * both have as many characters (check_glyphs replaces one by one). */
+static guint
+remap(const char *from, const char *to, guint off)
+{
+	glong	 n = g_utf8_pointer_to_offset(from, from + off);
+
+	return (guint)(g_utf8_offset_to_pointer(to, n) - to);
+}
+
+/* The marks, moved to the text with missing characters replaced. */
+static gboolean
+remap_mark(PangoAttribute *a, gpointer data)
+{
+	const char *const	*tx = data;
+
+	a->start_index = remap(tx[0], tx[1], a->start_index);
+	a->end_index = remap(tx[0], tx[1], a->end_index);
+	return FALSE;
+}
+
+/* A paragraph of text in width w.  bold/size as given; marks (or NULL):
+ * the changed words, see mark_add. */
 static PangoLayout *
 make_layout(struct ts *t, const char *text, double w, double size, int bold,
-    PangoAlignment align)
+    PangoAlignment align, PangoAttrList *marks)
 {
 	PangoLayout		*l = pango_layout_new(t->L->ctx);
 	PangoFontDescription	*fd = pango_font_description_new();
@@ -234,16 +279,29 @@ make_layout(struct ts *t, const char *text, double w, double size, int bold,
 	/* no hyphen is added where a Latin word is broken: the text stays
 	 * as written (and searchable) */
 	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
-	pango_layout_set_attributes(l, al);
-	pango_attr_list_unref(al);
 	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_text(l, text, -1);
+	pango_layout_set_attributes(l, al);
 	if ((fixed = check_glyphs(t, l)) != NULL) {
+		if (marks != NULL) {
+			const char	*tx[2] = { text, fixed };
+
+			pango_attr_list_filter(marks, remap_mark, tx);
+		}
 		pango_layout_set_text(l, fixed, -1);
 		g_free(fixed);
 	}
+	if (marks != NULL) {
+		/* a new list: Pango keeps the lines of a list it has */
+		PangoAttrList	*all = pango_attr_list_copy(al);
+
+		pango_attr_list_splice(all, marks, 0, 0);
+		pango_layout_set_attributes(l, all);
+		pango_attr_list_unref(all);
+	}
+	pango_attr_list_unref(al);
 	return keep(t, l);
 }
 
@@ -264,7 +322,8 @@ cell_push(struct ts *t, struct cell *c, PangoLayout *l, int line, double x,
 /* Appends the lines of a paragraph to the cell. */
 static void
 cell_text_aligned(struct ts *t, struct cell *c, const char *text,
-    double indent, double size, int bold, PangoAlignment align)
+    double indent, double size, int bold, PangoAlignment align,
+    PangoAttrList *marks)
 {
 	PangoLayout	*l;
 	PangoLayoutIter	*it;
@@ -272,7 +331,7 @@ cell_text_aligned(struct ts *t, struct cell *c, const char *text,
 	int		 y0, y1, i = 0;
 
 	if ((l = make_layout(t, text, c->w - 2 * PAD - indent, size, bold,
-	    align)) == NULL)
+	    align, marks)) == NULL)
 		return;
 	it = pango_layout_get_iter(l);
 	do {
@@ -290,7 +349,8 @@ static void
 cell_text(struct ts *t, struct cell *c, const char *text, double indent,
     double size, int bold)
 {
-	cell_text_aligned(t, c, text, indent, size, bold, PANGO_ALIGN_LEFT);
+	cell_text_aligned(t, c, text, indent, size, bold, PANGO_ALIGN_LEFT,
+	    NULL);
 }
 
 static void
@@ -300,12 +360,14 @@ cell_gap(struct ts *t, struct cell *c, double h)
 		cell_push(t, c, NULL, 0, 0, h, 0);
 }
 
-/* Text content of e with <br/> as a line break. */
-static char *
-inline_text(const xmlNode *e)
+/* Appends the text content of e to s, <br/> as a line break; the
+ * changed words (<del>, <ins>) go to *marks, made when the first comes,
+ * when marks is not NULL. */
+static void
+inline_append(GString *s, const xmlNode *e, PangoAttrList **marks)
 {
-	GString		*s = g_string_new(NULL);
 	const xmlNode	*n;
+	size_t		 start;
 
 	for (n = e->children; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE)
@@ -314,12 +376,27 @@ inline_text(const xmlNode *e)
 		    strcmp((const char *)n->name, "br") == 0)
 			g_string_append_c(s, '\n');
 		else if (n->type == XML_ELEMENT_NODE) {
-			char *sub = inline_text(n);
-
-			g_string_append(s, sub);
-			g_free(sub);
+			start = s->len;
+			inline_append(s, n, marks);
+			if (marks != NULL && s->len > start &&
+			    (strcmp((const char *)n->name, "del") == 0 ||
+			    strcmp((const char *)n->name, "ins") == 0)) {
+				if (*marks == NULL)
+					*marks = pango_attr_list_new();
+				mark_add(*marks, n->name[0] == 'i', start,
+				    s->len);
+			}
 		}
 	}
+}
+
+/* Text content of e with <br/> as a line break. */
+static char *
+inline_text(const xmlNode *e)
+{
+	GString		*s = g_string_new(NULL);
+
+	inline_append(s, e, NULL);
 	return g_string_free(s, FALSE);
 }
 
@@ -360,6 +437,7 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 {
 	const xmlNode	*n, *m;
 	GString		*s;
+	PangoAttrList	*marks = NULL;
 	xmlChar		*v, *g, *prev;
 	char		*txt;
 	double		 ind;
@@ -378,7 +456,12 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 		cell_gap(t, c, 2.0);
 		ind = INDENT * attr_num(n, "indent", 0);
 		if (is(n, "p") || is(n, "note")) {
-			txt = inline_text(n);
+			if (is(n, "p")) {
+				s = g_string_new(NULL);
+				inline_append(s, n, &marks);
+				txt = g_string_free(s, FALSE);
+			} else
+				txt = inline_text(n);
 			if (is(n, "note") && (v = xmlGetProp(n,
 			    BAD_CAST "src")) != NULL) {
 				char *x = g_strdup_printf("%s%s[%s]", txt,
@@ -388,24 +471,30 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 				txt = x;
 				xmlFree(v);
 			}
-			cell_text(t, c, txt, ind, is(n, "note") ? SZ_SMALL :
-			    SZ_BODY, attr_is(n, "weight", "bold"));
+			cell_text_aligned(t, c, txt, ind, is(n, "note") ?
+			    SZ_SMALL : SZ_BODY, attr_is(n, "weight", "bold"),
+			    PANGO_ALIGN_LEFT, marks);
 			g_free(txt);
+			if (marks != NULL)
+				pango_attr_list_unref(marks);
+			marks = NULL;
 		} else if (is(n, "list")) {
 			i = 0;
 			for (m = n->children; m; m = m->next) {
 				if (!is(m, "item"))
 					continue;
-				txt = inline_text(m);
 				if (attr_is(n, "type", "ol"))
 					s = g_string_new(NULL),
-					g_string_printf(s, "%d. %s", ++i, txt);
+					g_string_printf(s, "%d. ", ++i);
 				else
-					s = g_string_new("・"),
-					g_string_append(s, txt);
-				cell_text(t, c, s->str, ind, SZ_BODY, 0);
+					s = g_string_new("・");
+				inline_append(s, m, &marks);
+				cell_text_aligned(t, c, s->str, ind, SZ_BODY, 0,
+				    PANGO_ALIGN_LEFT, marks);
 				g_string_free(s, TRUE);
-				g_free(txt);
+				if (marks != NULL)
+					pango_attr_list_unref(marks);
+				marks = NULL;
 			}
 		} else if (is(n, "choice")) {
 			v = xmlGetProp(n, BAD_CAST "value");
@@ -493,7 +582,7 @@ new_page(struct ts *t)
 	/* running header: the 評価書名 and a rule */
 	if (L->header != NULL && *L->header &&
 	    (l = make_layout(t, L->header, BODY_W, SZ_MARGIN, 0,
-	    PANGO_ALIGN_LEFT)) != NULL) {
+	    PANGO_ALIGN_LEFT, NULL)) != NULL) {
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_height(l, -1);
 		struct op *o = add_op(t, OP_TEXT, MARGIN_L, MARGIN_T - 18, 0,
@@ -804,7 +893,7 @@ do_para(struct ts *t, const xmlNode *n)
 	c.x = MARGIN_L - PAD;
 	c.w = BODY_W + 2 * PAD;
 	cell_text_aligned(t, &c, txt, 0, SZ_BODY, 0, right ?
-	    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, NULL);
 	g_free(txt);
 	if (BODY_BOTTOM - t->y < cell_rest(&c))
 		page_break(t);
@@ -887,7 +976,7 @@ footers(struct ts *t)
 		c.x = MARGIN_L - PAD;
 		c.w = BODY_W + 2 * PAD;
 		cell_text_aligned(t, &c, buf, 0, SZ_MARGIN, 0,
-		    PANGO_ALIGN_CENTER);
+		    PANGO_ALIGN_CENTER, NULL);
 		L->npages = i + 1;
 		t->y = PAGE_H - 40;
 		place_block(t, &c);
@@ -1041,6 +1130,52 @@ tmpl_line_text(const struct op *o)
 	return g_strndup(s + ln->start_index, (gsize)ln->length);
 }
 
+/* The text of one line for the dump, the changed words in ⟦-…⟧ (struck
+ * through) and ⟦+…⟧ (underlined); as tmpl_line_text when there is none. */
+static char *
+dump_line_text(const struct op *o)
+{
+	PangoLayoutLine	*ln = pango_layout_get_line_readonly(o->l, o->line);
+	const char	*s = pango_layout_get_text(o->l);
+	PangoAttrList	*al = pango_layout_get_attributes(o->l);
+	GSList		*v, *p;
+	PangoAttribute	*a;
+	GString		*out;
+	char		*kind;
+	guint		 start, end, i, st, en;
+
+	if (ln == NULL || al == NULL)
+		return tmpl_line_text(o);
+	start = (guint)ln->start_index;
+	end = start + (guint)ln->length;
+	/* kind[i]: '-' or '+' when byte start + i is in a mark */
+	kind = g_malloc0(end - start + 1);
+	v = pango_attr_list_get_attributes(al);
+	for (p = v; p != NULL; p = p->next) {
+		a = p->data;
+		if (a->klass->type == PANGO_ATTR_STRIKETHROUGH ||
+		    a->klass->type == PANGO_ATTR_UNDERLINE) {
+			st = MAX(a->start_index, start);
+			en = MIN(a->end_index, end);
+			for (i = st; i < en; i++)
+				kind[i - start] = a->klass->type ==
+				    PANGO_ATTR_STRIKETHROUGH ? '-' : '+';
+		}
+		pango_attribute_destroy(a);
+	}
+	g_slist_free(v);
+	out = g_string_new(NULL);
+	for (i = 0; i < end - start; i++) {
+		if (kind[i] && (i == 0 || kind[i - 1] != kind[i]))
+			g_string_append_printf(out, "⟦%c", kind[i]);
+		g_string_append_c(out, s[start + i]);
+		if (kind[i] && kind[i + 1] != kind[i])
+			g_string_append(out, "⟧");
+	}
+	g_free(kind);
+	return g_string_free(out, FALSE);
+}
+
 int
 tmpl_layout_dump(const struct tmpl_layout *L, char **out, size_t *len)
 {
@@ -1060,7 +1195,7 @@ tmpl_layout_dump(const struct tmpl_layout *L, char **out, size_t *len)
 			o = &L->pages[i].ops[j];
 			switch (o->type) {
 			case OP_TEXT:
-				txt = tmpl_line_text(o);
+				txt = dump_line_text(o);
 				g_string_append_printf(s, "  text %.1f %.1f %s\n",
 				    o->x, o->y, txt);
 				g_free(txt);
