@@ -1829,8 +1829,9 @@ fast_call(struct pia_rules *r, xmlXPathFunction fn)
 	return b;
 }
 
-/* The nodes a rule context matches, in document order (duplicates are
- * removed by claim()). */
+/* The nodes a rule context matches, in document order.  Nodes are added
+ * without libxml2's duplicate scan (quadratic in the set's size): a node
+ * two alternatives both match is dropped by claim(). */
 static xmlXPathObject *
 context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
 {
@@ -1860,7 +1861,7 @@ context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
 				if (fast_call(r, u->alts[i].fast) != 1)
 					continue;
 				if (u->alts[i].self == NULL) {
-					xmlXPathNodeSetAdd(all->nodesetval, n);
+					xmlXPathNodeSetAddUnique(all->nodesetval, n);
 					continue;
 				}
 			}
@@ -1874,7 +1875,7 @@ context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
 				int k;
 
 				for (k = 0; k < o->nodesetval->nodeNr; k++)
-					xmlXPathNodeSetAdd(all->nodesetval,
+					xmlXPathNodeSetAddUnique(all->nodesetval,
 					    o->nodesetval->nodeTab[k]);
 			}
 			xmlXPathFreeObject(o);
