@@ -44,8 +44,7 @@ cmd_history(int argc, char **argv)
 			break;
 		case 'L':
 			if (set_lang(optarg) == -1)
-				return usage_error(self, "--lang は ja か en です",
-				    "--lang takes ja or en");
+				return lang_error(self);
 			break;
 		default:
 			return usage_error(self, "オプションが不正です",

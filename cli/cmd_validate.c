@@ -273,8 +273,7 @@ cmd_validate(int argc, char **argv)
 			break;
 		case 'L':
 			if (set_lang(optarg) == -1)
-				return usage_error(self, "--lang は ja か en です",
-				    "--lang takes ja or en");
+				return lang_error(self);
 			break;
 		case 'R':
 			if (files_add(&custom, optarg) == -1)

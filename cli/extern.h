@@ -35,6 +35,8 @@ const struct cmd *cmd_find(const char *);
 /** Prints "pia CMD: message" to stderr and the synopsis; returns EXIT_USAGE. */
 int	 usage_error(const struct cmd *, const char *fmt_ja,
 	    const char *fmt_en, ...);
+/** The usage error of a --lang that is neither ja nor en. */
+int	 lang_error(const struct cmd *);
 /** Sets lang from "ja"/"en"; -1 when neither. */
 int	 set_lang(const char *);
 

@@ -240,6 +240,12 @@ usage_error(const struct cmd *c, const char *fmt_ja, const char *fmt_en, ...)
 }
 
 int
+lang_error(const struct cmd *c)
+{
+	return usage_error(c, "--lang は ja か en です", "--lang takes ja or en");
+}
+
+int
 cmd_version(int argc, char **argv)
 {
 	(void)argc;
@@ -265,14 +271,12 @@ main(int argc, char *argv[])
 			return cmd_help(1, argv + i);
 		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
 			if (set_lang(argv[++i]) == -1)
-				return usage_error(NULL, "--lang は ja か en です",
-				    "--lang takes ja or en");
+				return lang_error(NULL);
 			continue;
 		}
 		if (strncmp(argv[i], "--lang=", 7) == 0) {
 			if (set_lang(argv[i] + 7) == -1)
-				return usage_error(NULL, "--lang は ja か en です",
-				    "--lang takes ja or en");
+				return lang_error(NULL);
 			continue;
 		}
 		return usage_error(NULL, "不明なオプションです: %s",
