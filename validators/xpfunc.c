@@ -267,12 +267,11 @@ trimmed(const xmlNode *n)
 	return r;
 }
 
-/* pia:option-index(node?): 1-based index of the node's value in its
- * option list; 0 when blank or not an option. */
-static void
-f_option_index(xmlXPathParserContext *c, int nargs)
+/* 0-based index of n's value in its option list; -1 when blank, not an
+ * option, or not a choice. */
+static int
+option_of(xmlXPathParserContext *c, xmlNode *n)
 {
-	xmlNode			*n = pop_node(c, nargs);
 	const struct pia_vnode	*v = vnode(c, n);
 	const struct pia_optlist *l;
 	char			*s;
@@ -283,6 +282,16 @@ f_option_index(xmlXPathParserContext *c, int nargs)
 		i = pia_optlist_find(l, s);
 		free(s);
 	}
+	return i;
+}
+
+/* pia:option-index(node?): 1-based index of the node's value in its
+ * option list; 0 when blank or not an option. */
+static void
+f_option_index(xmlXPathParserContext *c, int nargs)
+{
+	xmlNode			*n = pop_node(c, nargs);
+	int			 i = option_of(c, n);
 	valuePush(c, xmlXPathNewFloat(i + 1));
 }
 
@@ -714,16 +723,7 @@ static void
 f_threshold_declared(xmlXPathParserContext *c, int nargs)
 {
 	xmlNode			*n = pop_node(c, nargs);
-	const struct pia_vnode	*v = vnode(c, n);
-	const struct pia_optlist *l;
-	char			*s;
-	int			 i = -1;
-
-	if (v != NULL && (l = pia_vnode_options(v, ST(c)->kind)) != NULL &&
-	    (s = trimmed(n)) != NULL) {
-		i = pia_optlist_find(l, s);
-		free(s);
-	}
+	int			 i = option_of(c, n);
 	ret_str(c, pia_thr_id(pia_thr_from_option(ST(c)->kind, i)));
 }
 
