@@ -518,6 +518,38 @@ first_step_plain(const char *b, const char *e)
 	return 1;
 }
 
+/* The end of the alternative starting at p in a union "a | b | c": the
+ * next "|" outside quotes, brackets and parentheses, or the final NUL. */
+static const char *
+alt_end(const char *p)
+{
+	int	 depth = 0;
+	char	 q = 0;
+
+	for (; *p != '\0'; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+		} else if (*p == '"' || *p == '\'')
+			q = *p;
+		else if (*p == '[' || *p == '(')
+			depth++;
+		else if (*p == ']' || *p == ')')
+			depth--;
+		else if (*p == '|' && depth == 0)
+			break;
+	}
+	return p;
+}
+
+static const char *
+skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+		p++;
+	return p;
+}
+
 /* Compiles expr; with as_pattern, a rule context ("a:x | a:y") is turned
  * into an expression over the whole document ("//a:x | //a:y"). */
 static xmlXPathCompExpr *
@@ -527,8 +559,6 @@ compile(struct load *ls, const xmlNode *n, const char *id, const char *what,
 	xmlXPathCompExpr	*c;
 	char			*buf = NULL, *o;
 	const char		*p, *start;
-	int			 depth = 0;
-	char			 q = 0;
 
 	if (expr == NULL || *expr == '\0') {
 		load_error(ls, n, id, "%s 属性がありません%s",
@@ -541,33 +571,16 @@ compile(struct load *ls, const xmlNode *n, const char *id, const char *what,
 		if ((buf = malloc(strlen(expr) * 14 + 16)) == NULL)
 			return NULL;
 		o = buf;
-		start = expr;
-		for (p = expr; ; p++) {
-			if (q) {
-				if (*p == q)
-					q = 0;
-				if (*p)
-					continue;
-			}
-			if (*p == '"' || *p == '\'')
-				q = *p;
-			else if (*p == '[' || *p == '(')
-				depth++;
-			else if (*p == ']' || *p == ')')
-				depth--;
-			if (*p == '\0' || (*p == '|' && depth == 0)) {
-				while (*start == ' ' || *start == '\n' ||
-				    *start == '\t' || *start == '\r')
-					start++;
-				if (o != buf)
-					*o++ = '|';
-				if (*start != '/')
-					o += sprintf(o, "%s", first_step_plain(start,
-					    p) ? "/descendant::" : "//");
-				memcpy(o, start, (size_t)(p - start));
-				o += p - start;
-				start = p + 1;
-			}
+		for (start = expr; ; start = p + 1) {
+			p = alt_end(start);
+			start = skip_space(start);
+			if (o != buf)
+				*o++ = '|';
+			if (*start != '/')
+				o += sprintf(o, "%s", first_step_plain(start, p) ?
+				    "/descendant::" : "//");
+			memcpy(o, start, (size_t)(p - start));
+			o += p - start;
 			if (*p == '\0')
 				break;
 		}
@@ -650,30 +663,13 @@ make_alts(struct load *ls, const xmlNode *n, const char *id, struct rule *u,
     const char *ctx)
 {
 	const struct schema	*s = &ls->r->sch[ls->r->nsch - 1];
-	const char		*p, *start = ctx, *b, *colon, *e, *uri;
+	const char		*p, *start, *b, *colon, *e, *uri;
 	char			*expr;
 	struct alt		*a;
-	int			 depth = 0;
-	char			 q = 0;
 
-	for (p = ctx; ; p++) {
-		if (q) {
-			if (*p == q)
-				q = 0;
-			if (*p)
-				continue;
-		}
-		if (*p == '"' || *p == '\'')
-			q = *p;
-		else if (*p == '[' || *p == '(')
-			depth++;
-		else if (*p == ']' || *p == ')')
-			depth--;
-		if (*p != '\0' && !(*p == '|' && depth == 0))
-			continue;
-		while (*start == ' ' || *start == '\n' || *start == '\t' ||
-		    *start == '\r')
-			start++;
+	for (start = ctx; ; start = p + 1) {
+		p = alt_end(start);
+		start = skip_space(start);
 		if (!first_step_plain(start, p) || *start == '*')
 			goto plain;
 		for (b = start, colon = NULL, e = b; name_char((unsigned char)*e,
@@ -683,7 +679,6 @@ make_alts(struct load *ls, const xmlNode *n, const char *id, struct rule *u,
 		if (colon != NULL && colon[1] == '*') {
 			if (star_alt(ls, u, b, colon, p) == -1)
 				goto plain;
-			start = p + 1;
 			if (*p == '\0')
 				break;
 			continue;
@@ -702,8 +697,6 @@ make_alts(struct load *ls, const xmlNode *n, const char *id, struct rule *u,
 		free(expr);
 		if (a->local == NULL || a->self == NULL)
 			goto plain;
-		(void)0;
-		start = p + 1;
 		if (*p == '\0')
 			break;
 	}
