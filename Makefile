@@ -44,7 +44,7 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS	 = $(PKG_LIBS) -lpthread
 RLIBS	 = $(RPKG_LIBS) -lpthread
 
-MODEL_OBJS = model/diag.o model/doc.o model/util.o model/vocab.o model/i18n.o \
+MODEL_OBJS = model/diag.o model/catalogue.o model/doc.o model/util.o model/vocab.o model/i18n.o \
 	     model/value.o model/diff.o model/wdiff.o model/changes.o \
 	     model/import.o model/import_text.o
 VALID_OBJS = validators/schema.o validators/sch.o validators/xpfunc.o \
@@ -59,7 +59,7 @@ CLI_SHARED = cli/output.o cli/cmd_help.o cli/cmd_new.o \
 CLI_OBJS   = $(CLI_SHARED) cli/main.o cli/cmd_diff.o
 RCLI_OBJS  = $(CLI_SHARED) render/cli/main.o render/cli/cmd_diff.o \
 	     cli/cmd_render.o cli/diff_marks.o
-UNIT_TESTS = test_i18n test_diag test_doc test_vocab test_threshold test_diff \
+UNIT_TESTS = test_i18n test_diag test_catalogue test_doc test_vocab test_threshold test_diff \
 	     test_import
 
 KINDS	 = full focused basic

@@ -107,6 +107,45 @@ pia_diags_add(struct pia_diags *l, enum pia_level level, const char *rule,
 }
 
 int
+pia_vdiag(struct pia_diags *l, enum pia_msg m, const char *file, long line,
+    const char *xpath, va_list ap)
+{
+	const struct pia_msg_entry	*e = pia_msg_get(m);
+	char				*ja, *en;
+	va_list				 aq;
+	int				 rc;
+
+	if (l == NULL)
+		return 0;
+	if (e == NULL || e->rule == NULL)
+		return -1;
+	va_copy(aq, ap);
+	ja = pia_msg_vstr("ja", m, aq);
+	va_end(aq);
+	en = pia_msg_vstr("en", m, ap);
+	rc = -1;
+	if (ja != NULL && en != NULL)
+		rc = pia_diags_add_msg(l, (enum pia_level)e->level, e->rule,
+		    file, line, xpath, e->clause, ja, en);
+	free(ja);
+	free(en);
+	return rc;
+}
+
+int
+pia_diag(struct pia_diags *l, enum pia_msg m, const char *file, long line,
+    const char *xpath, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, xpath);
+	rc = pia_vdiag(l, m, file, line, xpath, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
 pia_diags_add_msg(struct pia_diags *l, enum pia_level level, const char *rule,
     const char *file, long line, const char *xpath, const char *source,
     const char *msg_ja, const char *msg_en)

@@ -12,10 +12,12 @@
 #ifndef PIA_H
 #define PIA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <libxml/tree.h>
 
 #include "pia_i18n.h"
+#include "pia_msg.h"
 
 #define PIA_VERSION	"0.1.0"
 
@@ -66,7 +68,17 @@ int			 pia_diags_add(struct pia_diags *, enum pia_level,
 			    const char *xpath, const char *source,
 			    const char *fmt_ja, const char *fmt_en, ...)
 			    __attribute__((format(printf, 8, 10)));
-/** Appends a finding whose messages are already written. */
+/** Appends finding m of the catalogue (model/catalogue.def) with its rule
+ *  id, level and clause; the arguments fill its Japanese and English
+ *  formats.  This is how the stages report: no call site types message
+ *  text.  Returns 0, or -1 when out of memory. */
+int			 pia_diag(struct pia_diags *, enum pia_msg m,
+			    const char *file, long line, const char *xpath, ...);
+int			 pia_vdiag(struct pia_diags *, enum pia_msg m,
+			    const char *file, long line, const char *xpath,
+			    va_list);
+/** Appends a finding whose messages are already written (the texts of a
+ *  rule file, which are data of their own). */
 int			 pia_diags_add_msg(struct pia_diags *, enum pia_level,
 			    const char *rule, const char *file, long line,
 			    const char *xpath, const char *source,

@@ -24,18 +24,18 @@ errno_ja(int e)
 {
 	switch (e) {
 	case ENOENT:
-		return "ファイル又はディレクトリがありません";
+		return pia_msg_fmt(PIA_M_ERRNO_ENOENT, "ja");
 	case EACCES:
 	case EPERM:
-		return "権限がありません";
+		return pia_msg_fmt(PIA_M_ERRNO_EACCES, "ja");
 	case EISDIR:
-		return "ディレクトリです";
+		return pia_msg_fmt(PIA_M_ERRNO_EISDIR, "ja");
 	case ENOSPC:
-		return "ディスクの空きがありません";
+		return pia_msg_fmt(PIA_M_ERRNO_ENOSPC, "ja");
 	case EROFS:
-		return "読み取り専用のファイルシステムです";
+		return pia_msg_fmt(PIA_M_ERRNO_EROFS, "ja");
 	case ENOTDIR:
-		return "パスの途中がディレクトリではありません";
+		return pia_msg_fmt(PIA_M_ERRNO_ENOTDIR, "ja");
 	default:
 		return strerror(e);
 	}
@@ -72,17 +72,15 @@ pia_file_read(const char *path, size_t max, size_t *lenp, struct pia_diags *d)
 	const char *name = std ? "<stdin>" : path;
 
 	if ((f = std ? stdin : fopen(path, "rb")) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
-		    "ファイルを開けません: %s%.0s", "cannot open file: %.0s%s",
-		    errno_ja(errno), strerror(errno));
+		pia_diag(d, PIA_M_IO_OPEN, name, 0, NULL, errno_ja(errno),
+		    strerror(errno));
 		return NULL;
 	}
 	for (;;) {
 		if (len + 65536 + 1 > cap) {
 			cap = cap ? cap * 2 : 65536 * 2;
 			if ((nb = realloc(buf, cap)) == NULL) {
-				pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL,
-				    NULL, "メモリが足りません", "out of memory");
+				pia_diag(d, PIA_M_OOM, name, 0, NULL);
 				goto fail;
 			}
 			buf = nb;
@@ -90,18 +88,15 @@ pia_file_read(const char *path, size_t max, size_t *lenp, struct pia_diags *d)
 		got = fread(buf + len, 1, cap - len - 1, f);
 		len += got;
 		if (len > max) {
-			pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
-			    "ファイルが大きすぎます (上限 %zu バイト)",
-			    "file too large (limit %zu bytes)", max);
+			pia_diag(d, PIA_M_IO_TOO_LARGE, name, 0, NULL, max);
 			goto fail;
 		}
 		if (got == 0)
 			break;
 	}
 	if (ferror(f)) {
-		pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
-		    "読み込みに失敗しました: %s%.0s", "read failed: %.0s%s",
-		    errno_ja(errno), strerror(errno));
+		pia_diag(d, PIA_M_IO_READ, name, 0, NULL, errno_ja(errno),
+		    strerror(errno));
 		goto fail;
 	}
 	if (!std)
@@ -141,9 +136,8 @@ write_direct(const char *path, const void *buf, size_t len,
 		goto err;
 	return 0;
 err:
-	pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
-	    "書き込みに失敗しました: %s%.0s", "write failed: %.0s%s",
-	    errno_ja(errno), strerror(errno));
+	pia_diag(d, PIA_M_IO_WRITE, path, 0, NULL, errno_ja(errno),
+	    strerror(errno));
 	return -1;
 }
 
@@ -160,17 +154,14 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout)) {
-			pia_diags_add(d, PIA_ERROR, "io", "<stdout>", 0, NULL,
-			    NULL, "書き込みに失敗しました: %s%.0s",
-			    "write failed: %.0s%s", errno_ja(errno),
-			    strerror(errno));
+			pia_diag(d, PIA_M_IO_WRITE, "<stdout>", 0, NULL,
+			    errno_ja(errno), strerror(errno));
 			return -1;
 		}
 		return 0;
 	}
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
-		    "出力先がディレクトリです", "output is a directory");
+		pia_diag(d, PIA_M_IO_OUT_DIR, path, 0, NULL);
 		return -1;
 	}
 	/* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written
@@ -186,9 +177,7 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	}
 	if ((fd = mkstemp(tmp)) == -1) {
 		dirc = strdup(path);
-		pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
-		    "出力ファイルを作成できません (%s): %s%.0s",
-		    "cannot create the output file (%s): %.0s%s",
+		pia_diag(d, PIA_M_IO_CREATE, path, 0, NULL,
 		    dirc ? dirname(dirc) : path, errno_ja(errno),
 		    strerror(errno));
 		free(tmp);
@@ -216,9 +205,7 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	rc = 0;
 	goto out;
 werr:
-	pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
-	    "書き込みに失敗しました (何も書き込んでいません): %s%.0s",
-	    "write failed (nothing was written): %.0s%s", errno_ja(errno),
+	pia_diag(d, PIA_M_IO_WRITE_NONE, path, 0, NULL, errno_ja(errno),
 	    strerror(errno));
 out:
 	if (fd != -1)

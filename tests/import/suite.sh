@@ -202,7 +202,7 @@ $(head -20 "$w/$name.err")"
 pia validate: $v"
 		cov=$(sed -n 's/.*"coverage":\([0-9.]*\).*/\1/p' "$w/$doc.json")
 		got=$(sed -n 's/.*"changes":\([0-9]*\).*/\1/p' "$w/$doc.json")
-		[ "$(echo "${cov:-0} >= 0.95" | bc)" = 1 ] || msg="$msg
+		awk -v c="${cov:-0}" 'BEGIN { exit !(c >= 0.95) }' || msg="$msg
 coverage $cov < 0.95"
 		[ "$got" = "$rows" ] || msg="$msg
 変更箇所 rows: $got, expected $rows"
