@@ -1,11 +1,27 @@
 /*
- * output.c: how findings look on a terminal and in JSON.
+ * output.c: how findings look on a terminal and in JSON, and the options
+ * that every subcommand shares (--lang).
  */
 #include <string.h>
 #include <unistd.h>
 #include <stdlib.h>
 
 #include "extern.h"
+
+int
+opt_lang(const struct cmd *self, const char *arg)
+{
+	return set_lang(arg) == 0 ? 0 : lang_error(self);
+}
+
+void
+env_lang(void)
+{
+	const char *env = getenv("PIA_LANG");
+
+	if (env != NULL)
+		(void)set_lang(env);
+}
 
 static int
 use_colour(FILE *f)
