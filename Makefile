@@ -183,7 +183,7 @@ preview: all
 
 # The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
 test: all unit
-	@PIA=$(PROG) BUILD=$(BUILD) SAN=$(SAN) sh tests/run.sh
+	@PIA=./$(PROG) BUILD=$(BUILD) SAN=$(SAN) sh tests/run.sh
 
 check: deps
 	@$(MAKE) --no-print-directory all unit
