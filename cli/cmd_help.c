@@ -540,7 +540,7 @@ help_findings(const struct cmd *self, int argc, char **argv)
 		print_json(&l);
 	else
 		print_text(&l);
-	rc = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_SYSTEM;
+	rc = out_flush(EXIT_OK);
 out:
 	listing_free(&l);
 	pia_diags_free(d);
@@ -563,7 +563,7 @@ cmd_help(int argc, char **argv)
 			putchar('\n');
 			pia_msg_print(stdout, lang, c->help);
 		}
-		return EXIT_OK;
+		return out_flush(EXIT_OK);
 	}
 	if (argc > 1)
 		return usage_error(self, PIA_M_CLI_UNKNOWN_TOPIC, argv[1]);
@@ -580,5 +580,5 @@ cmd_help(int argc, char **argv)
 	putchar('\n');
 	pia_msg_print(stdout, lang, PIA_M_CLI_HELP_FOOTER);
 	putchar('\n');
-	return EXIT_OK;
+	return out_flush(EXIT_OK);
 }

@@ -90,6 +90,10 @@ int	 set_lang(const char *);
  * returns EXIT_USAGE.
  */
 int	 opt_lang(const struct cmd *, const char *arg);
+/** Flushes standard output and returns rc, or, when what was printed did
+ *  not get out (a full disk, a closed pipe), reports it and returns
+ *  EXIT_SYSTEM.  A subcommand that prints to stdout ends with it. */
+int	 out_flush(int rc);
 /** Sets lang from the environment (PIA_LANG) when it says ja or en;
  *  anything else leaves lang as it is.  main() calls it first. */
 void	 env_lang(void);

@@ -129,7 +129,7 @@ cmd_version(int argc, char **argv)
 	(void)argv;
 	pia_msg_print(stdout, lang, PIA_M_CLI_VERSION, PIA_VERSION);
 	putchar('\n');
-	return EXIT_OK;
+	return out_flush(EXIT_OK);
 }
 
 int

@@ -2,6 +2,7 @@
  * output.c: how findings look on a terminal and in JSON, and the options
  * that every subcommand shares (--lang).
  */
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -21,6 +22,24 @@ env_lang(void)
 
 	if (env != NULL)
 		(void)set_lang(env);
+}
+
+int
+out_flush(int rc)
+{
+	struct pia_diags	*d;
+	int			 e;
+
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	e = errno;
+	if ((d = pia_diags_new()) != NULL) {
+		pia_diag(d, PIA_M_IO_WRITE, "<stdout>", 0, NULL, strerror(e),
+		    strerror(e));
+		print_system_errors(d);
+		pia_diags_free(d);
+	}
+	return EXIT_SYSTEM;
 }
 
 static int

@@ -1,4 +1,5 @@
-# Usage errors of pia help findings, and a rule set that does not read.
+# Usage errors of pia help findings, a full disk, and a rule set that
+# does not read.
 "$PIA" help findings -T xml
 echo "exit $?"
 "$PIA" help findings extra
@@ -6,6 +7,11 @@ echo "exit $?"
 "$PIA" help findings --lang fr
 echo "exit $?"
 "$PIA" help frobnicate
+echo "exit $?"
+# Output that does not get out is a failure.
+"$PIA" help findings > /dev/full
+echo "exit $?"
+"$PIA" help > /dev/full
 echo "exit $?"
 mkdir -p data/validators/rules
 cp "$ROOT"/validators/rules/*.sch data/validators/rules/
