@@ -369,7 +369,7 @@ list_checks(struct listing *l, const xmlNode *root, const xmlNode *n)
 	return 0;
 }
 
-/* The built-in rule set name; problems are findings in d. */
+/* Lists the built-in rule set NAME; problems are findings in d. */
 static int
 list_ruleset(struct listing *l, const char *name, struct pia_diags *d)
 {
