@@ -6,13 +6,17 @@
 #   make demo       install missing Debian packages, build, check the samples
 #   make check      install missing Debian packages, run every test, also
 #                   with ASan/UBSan and under valgrind
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local   the programs, the data, and libpia.a
+#                   with its headers and pia.pc (DESTDIR for staging)
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/pia
 LIBEXECDIR ?= $(PREFIX)/libexec/pia
+LIBDIR	?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 CC	?= cc
 # pia links only what validation, diff and import need; pia-render, the
@@ -59,6 +63,15 @@ CLI_SHARED = cli/output.o cli/cmd_help.o cli/cmd_new.o \
 CLI_OBJS   = $(CLI_SHARED) cli/main.o cli/cmd_diff.o
 RCLI_OBJS  = $(CLI_SHARED) render/cli/main.o render/cli/cmd_diff.o \
 	     cli/cmd_render.o cli/diff_marks.o
+# The public headers, installed side by side in $(INCLUDEDIR)/pia/ (they
+# include one another by plain name); model/libpia.h includes the others,
+# catalogue.def is part of pia_msg.h.  When a header moves, change its
+# path here only.
+PUBLIC_HDRS = model/libpia.h model/pia.h model/pia_msg.h model/catalogue.def \
+	      model/pia_i18n.h model/pia_value.h model/pia_diff.h \
+	      model/pia_import.h validators/pia_validators.h \
+	      templates/pia_templates.h
+VERSION	:= $(shell sed -n 's/^.define PIA_VERSION[^"]*"\([^"]*\)".*/\1/p' model/pia.h)
 UNIT_TESTS = test_i18n test_diag test_catalogue test_doc test_vocab test_threshold test_diff \
 	     test_import
 
@@ -183,7 +196,7 @@ preview: all
 
 # The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
 test: all unit
-	@PIA=$(PROG) BUILD=$(BUILD) SAN=$(SAN) sh tests/run.sh
+	@PIA=./$(PROG) BUILD=$(BUILD) SAN=$(SAN) sh tests/run.sh
 
 check: deps
 	@$(MAKE) --no-print-directory all unit
@@ -197,7 +210,7 @@ bench: all
 	sh tests/bench/render.sh
 	sh tests/bench/import.sh
 
-install: all pia.1
+install: all $(LIB) pia.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(DATADIR)/model/schema
 	install -m 755 pia $(DESTDIR)$(BINDIR)/pia
@@ -213,11 +226,21 @@ install: all pia.1
 	install -m 644 $(LEAN) $(DESTDIR)$(DATADIR)/model/schema/lean/
 	install -d $(DESTDIR)$(DATADIR)/validators/rules
 	install -m 644 validators/rules/*.sch $(DESTDIR)$(DATADIR)/validators/rules/
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/pia \
+	  $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libpia.a
+	install -m 644 $(PUBLIC_HDRS) $(DESTDIR)$(INCLUDEDIR)/pia/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	  -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+	  -e 's|@VERSION@|$(VERSION)|g' pia.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/pia.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/pia.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pia $(DESTDIR)$(MANDIR)/man1/pia.1
 	rm -rf $(DESTDIR)$(LIBEXECDIR)
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(LIBDIR)/libpia.a $(DESTDIR)$(PKGCONFIGDIR)/pia.pc
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/pia
 
 clean:
 	rm -rf build pia pia-render model/schema

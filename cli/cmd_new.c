@@ -31,29 +31,24 @@ cmd_new(int argc, char **argv)
 		switch (ch) {
 		case 'k':
 			if ((k = pia_kind_parse(optarg)) == PIA_KIND_NONE)
-				return usage_error(self, "不明な様式です: %s "
-				    "(full、focused、basic のいずれか)",
-				    "unknown kind: %s (full, focused or basic)",
+				return usage_error(self, PIA_M_CLI_UNKNOWN_KIND,
 				    optarg);
 			break;
 		case 'o':
 			out = optarg;
 			break;
 		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
+			if (opt_lang(self, optarg) != 0)
+				return EXIT_USAGE;
 			break;
 		default:
-			return usage_error(self, "オプションが不正です",
-			    "bad option");
+			return usage_error(self, PIA_M_CLI_BAD_OPTION);
 		}
 	}
 	if (optind != argc)
-		return usage_error(self, "余分な引数があります: %s",
-		    "unexpected argument: %s", argv[optind]);
+		return usage_error(self, PIA_M_CLI_EXTRA_ARG, argv[optind]);
 	if (k == PIA_KIND_NONE)
-		return usage_error(self, "--kind を指定してください",
-		    "--kind is required");
+		return usage_error(self, PIA_M_CLI_KIND_REQUIRED);
 	if ((d = pia_diags_new()) == NULL)
 		goto out;
 	if ((v = pia_vocab_load_default(d)) == NULL)

@@ -17,28 +17,86 @@ enum {
 	EXIT_SYSTEM = 3		/* system failure: missing data, memory, I/O */
 };
 
+/* A subcommand: its texts are entries of the catalogue
+ * (model/catalogue.def, section "cli: texts"); only the synopsis, which
+ * is the same in every language, is written here. */
 struct cmd {
 	const char	*name;
 	int		(*run)(int, char **);
-	const char	*summary_ja, *summary_en;
-	const char	*usage;		/* synopsis */
-	const char	*help_ja, *help_en;	/* options and details */
+	enum pia_msg	 summary;	/* one line, for pia help */
+	const char	*usage;		/* synopsis (ASCII) */
+	enum pia_msg	 help;		/* options and details, or CMD_NO_HELP */
 };
+#define CMD_NO_HELP	PIA_M__MAX
+
+/* The synopsis of the pia command itself. */
+#define CLI_SYNOPSIS	"pia [--lang ja|en] COMMAND [ARGS]"
 
 extern const struct cmd	 commands[];
 extern const char	*lang;		/* "ja" or "en" */
 
-/** Picks the message of the current language. */
+/** Picks the message of the current language.  Being retired: new code
+ *  takes its texts from the catalogue (pia_msg_print(fp, lang, m, ...)). */
 #define L(ja, en)	(strcmp(lang, "en") == 0 ? (en) : (ja))
 
 const struct cmd *cmd_find(const char *);
-/** Prints "pia CMD: message" to stderr and the synopsis; returns EXIT_USAGE. */
-int	 usage_error(const struct cmd *, const char *fmt_ja,
+
+/**
+ * usage_error(self, PIA_M_NAME, args...): prints "pia CMD: message" to
+ * stderr, the message being entry NAME of the catalogue (an F() of the
+ * section "cli: findings of the command line") formatted with args in the
+ * current language, then "usage: SYNOPSIS" of self (of pia itself when
+ * self is NULL); returns EXIT_USAGE.  A subcommand ends with it:
+ *
+ *	if (optind != argc)
+ *		return usage_error(self, PIA_M_CLI_EXTRA_ARG, argv[optind]);
+ *
+ * Shared entries for the errors every subcommand has: CLI_BAD_OPTION
+ * (getopt's default case), CLI_BAD_LANG (lang_error(), opt_lang()),
+ * CLI_EXTRA_ARG, CLI_UNKNOWN_KIND, CLI_KIND_REQUIRED, CLI_FORMAT_TEXT_JSON
+ * (-T of a command with text and json only).
+ *
+ * Transition: the former form usage_error(self, fmt_ja, fmt_en, ...)
+ * still compiles, for the subcommands not yet converted: the macro calls
+ * usage_error_fmt() when its second argument is a string and
+ * usage_error_msg() otherwise.  When no call passes two formats any more,
+ * remove usage_error_fmt() and make usage_error() the function.
+ */
+int	 usage_error_msg(const struct cmd *, enum pia_msg, ...);
+int	 usage_error_fmt(const struct cmd *, const char *fmt_ja,
 	    const char *fmt_en, ...);
+#define usage_error(self, ...)						\
+	_Generic(CLI_FIRST_(__VA_ARGS__, 0),				\
+	    char *: usage_error_fmt,					\
+	    const char *: usage_error_fmt,				\
+	    default: usage_error_msg)((self), __VA_ARGS__)
+#define CLI_FIRST_(a, ...)	(a)
 /** The usage error of a --lang that is neither ja nor en. */
 int	 lang_error(const struct cmd *);
 /** Sets lang from "ja"/"en"; -1 when neither. */
 int	 set_lang(const char *);
+/**
+ * The --lang option of a subcommand (output.c), for the option loop that
+ * every subcommand has:
+ *
+ *	{ "lang", required_argument, NULL, 'L' },	(in its long options)
+ *	...
+ *	case 'L':
+ *		if (opt_lang(self, optarg) != 0)
+ *			return EXIT_USAGE;
+ *		break;
+ *
+ * Sets lang and returns 0, or prints the usage error CLI_BAD_LANG and
+ * returns EXIT_USAGE.
+ */
+int	 opt_lang(const struct cmd *, const char *arg);
+/** Flushes standard output and returns rc, or, when what was printed did
+ *  not get out (a full disk, a closed pipe), reports it and returns
+ *  EXIT_SYSTEM.  A subcommand that prints to stdout ends with it. */
+int	 out_flush(int rc);
+/** Sets lang from the environment (PIA_LANG) when it says ja or en;
+ *  anything else leaves lang as it is.  main() calls it first. */
+void	 env_lang(void);
 
 enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_JUNIT };
 

@@ -1,11 +1,46 @@
 /*
- * output.c: how findings look on a terminal and in JSON.
+ * output.c: how findings look on a terminal and in JSON, and the options
+ * that every subcommand shares (--lang).
  */
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include <stdlib.h>
 
 #include "extern.h"
+
+int
+opt_lang(const struct cmd *self, const char *arg)
+{
+	return set_lang(arg) == 0 ? 0 : lang_error(self);
+}
+
+void
+env_lang(void)
+{
+	const char *env = getenv("PIA_LANG");
+
+	if (env != NULL)
+		(void)set_lang(env);
+}
+
+int
+out_flush(int rc)
+{
+	struct pia_diags	*d;
+	int			 e;
+
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	e = errno;
+	if ((d = pia_diags_new()) != NULL) {
+		pia_diag(d, PIA_M_IO_WRITE, "<stdout>", 0, NULL, strerror(e),
+		    strerror(e));
+		print_system_errors(d);
+		pia_diags_free(d);
+	}
+	return EXIT_SYSTEM;
+}
 
 static int
 use_colour(FILE *f)

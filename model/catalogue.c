@@ -87,3 +87,64 @@ pia_msg_print(FILE *fp, const char *lang, enum pia_msg m, ...)
 	va_end(ap);
 	return n;
 }
+
+/*
+ * Conversions of a format: flags, width, precision, length, then the
+ * conversion letter; *zero is set for a precision of 0 (".0").
+ */
+static const char *
+skip_conv(const char *f, int *zero)
+{
+	*zero = 0;
+	f += strspn(f, "0123456789$-+ #'*");
+	if (*f == '.') {
+		f++;
+		*zero = f[0] == '0' && (f[1] < '0' || f[1] > '9');
+		f += strspn(f, "0123456789*");
+	}
+	f += strspn(f, "hlLqjzt");
+	return f;
+}
+
+char *
+pia_msg_readable(enum pia_msg m, const char *lang)
+{
+	const char	*f = pia_msg_fmt(m, lang), *e;
+	char		*s = NULL;
+	size_t		 len = 0;
+	FILE		*fp;
+	int		 zero;
+
+	if ((fp = open_memstream(&s, &len)) == NULL)
+		return NULL;
+	while ((e = strchr(f, '%')) != NULL) {
+		if (fwrite(f, 1, (size_t)(e - f), fp) != (size_t)(e - f))
+			break;
+		if (e[1] == '%') {
+			fputc('%', fp);
+			f = e + 2;
+			continue;
+		}
+		e = skip_conv(e + 1, &zero);
+		if (*e == '\0') {
+			f = e;
+			break;
+		}
+		if (strchr("diouxXeEfFgGaA", *e) != NULL)
+			fputs(pia_msg_fmt(PIA_M_MSG_ARG_NUMBER, lang), fp);
+		else if (!zero)
+			fputs(pia_msg_fmt(PIA_M_MSG_ARG_TEXT, lang), fp);
+		f = e + 1;
+	}
+	fputs(f, fp);
+	if (ferror(fp)) {
+		fclose(fp);
+		free(s);
+		return NULL;
+	}
+	if (fclose(fp) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}

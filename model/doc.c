@@ -9,6 +9,7 @@
  * PIA_MAX_INPUT.  libxml2's own messages are captured and turned into
  * findings with file:line.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,14 +38,18 @@ struct pstate {
 	endElementNsSAX2Func	 end;
 };
 
+/* Reports finding m (once per parse) and stops the parser. */
 static void
-refuse(xmlParserCtxt *ctxt, const char *ja, const char *en)
+refuse(xmlParserCtxt *ctxt, enum pia_msg m, ...)
 {
-	struct pstate *st = ctxt->_private;
+	struct pstate	*st = ctxt->_private;
+	va_list		 ap;
 
 	if (!st->stopped) {
-		pia_diags_add_msg(st->diags, PIA_ERROR, "xml", st->name,
-		    xmlSAX2GetLineNumber(ctxt), NULL, NULL, ja, en);
+		va_start(ap, m);
+		pia_vdiag(st->diags, m, st->name, xmlSAX2GetLineNumber(ctxt),
+		    NULL, ap);
+		va_end(ap);
 		st->errors++;
 	}
 	st->stopped = 1;
@@ -56,10 +61,7 @@ on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
     const xmlChar *sid)
 {
 	(void)name; (void)eid; (void)sid;
-	refuse(ctx, "DOCTYPE 宣言は使用できません (評価書に DTD は不要で、"
-	    "外部実体や実体展開による攻撃を防ぐため拒否します)",
-	    "DOCTYPE declarations are not allowed (an assessment needs no "
-	    "DTD; refused to prevent external-entity and expansion attacks)");
+	refuse(ctx, PIA_M_XML_DOCTYPE);
 }
 
 static void
@@ -67,8 +69,7 @@ on_entity_decl(void *ctx, const xmlChar *name, int type,
     const xmlChar *pid, const xmlChar *sid, xmlChar *content)
 {
 	(void)name; (void)type; (void)pid; (void)sid; (void)content;
-	refuse(ctx, "実体宣言は使用できません", "entity declarations are not "
-	    "allowed");
+	refuse(ctx, PIA_M_XML_ENTITY);
 }
 
 static void
@@ -80,13 +81,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	struct pstate	*st = ctxt->_private;
 
 	if (++st->depth > PIA_MAX_DEPTH) {
-		char ja[128], en[128];
-
-		snprintf(ja, sizeof(ja), "要素の入れ子が深すぎます (上限 %d 段)",
-		    PIA_MAX_DEPTH);
-		snprintf(en, sizeof(en), "elements nested too deeply (limit "
-		    "%d levels)", PIA_MAX_DEPTH);
-		refuse(ctxt, ja, en);
+		refuse(ctxt, PIA_M_XML_TOO_DEEP, PIA_MAX_DEPTH);
 		return;
 	}
 	st->start(ctx, localname, prefix, URI, nb_namespaces, namespaces,
@@ -121,11 +116,8 @@ on_error(void *ctx, xmlError *e)
 		msg[--n] = '\0';
 	/* Only the first error is worth reading: the rest cascade. */
 	if (st->errors == 0)
-		pia_diags_add(st->diags, PIA_ERROR, "xml", st->name, e->line,
-		    NULL, NULL, "XML が整形式ではありません: %s "
-		    "(正しい UTF-8 の XML 文書が必要です)",
-		    "XML is not well-formed: %s (expected a well-formed "
-		    "UTF-8 XML document)", msg);
+		pia_diag(st->diags, PIA_M_XML_NOT_WELL_FORMED, st->name,
+		    e->line, NULL, msg);
 	st->errors++;
 	free(msg);
 }
@@ -140,12 +132,8 @@ check_root(struct pia_doc *doc, struct pia_diags *d)
 	if (root == NULL || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, PIA_NS) != 0 ||
 	    strcmp((const char *)root->name, "assessment") != 0) {
-		pia_diags_add(d, PIA_ERROR, "xml", doc->name,
-		    root ? pia_node_line(root) : 0, NULL, NULL,
-		    "評価書ではありません: ルート要素が {%s}%s です "
-		    "(名前空間 %s の assessment が必要です)",
-		    "not an assessment: the root element is {%s}%s "
-		    "(expected assessment in namespace %s)",
+		pia_diag(d, PIA_M_XML_NOT_ASSESSMENT, doc->name,
+		    root ? pia_node_line(root) : 0, NULL,
 		    root && root->ns ? (const char *)root->ns->href : "",
 		    root ? (const char *)root->name : "-", PIA_NS);
 		return -1;
@@ -153,12 +141,8 @@ check_root(struct pia_doc *doc, struct pia_diags *d)
 	kind = xmlGetNoNsProp(root, BAD_CAST "kind");
 	doc->kind = pia_kind_parse((const char *)kind);
 	if (doc->kind == PIA_KIND_NONE) {
-		pia_diags_add(d, PIA_ERROR, "xml", doc->name,
-		    pia_node_line(root), "/a:assessment", NULL,
-		    "kind 属性が不正です: \"%s\" (full、focused、basic の"
-		    "いずれかが必要です)",
-		    "invalid kind attribute: \"%s\" (expected full, focused "
-		    "or basic)", kind ? (const char *)kind : "");
+		pia_diag(d, PIA_M_XML_BAD_KIND, doc->name, pia_node_line(root),
+		    "/a:assessment", kind ? (const char *)kind : "");
 		xmlFree(kind);
 		return -1;
 	}
@@ -176,9 +160,8 @@ pia_doc_load_memory(const char *buf, size_t len, const char *name,
 	xmlDoc		*xml = NULL;
 
 	if (len > (size_t)PIA_MAX_INPUT) {
-		pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
-		    "ファイルが大きすぎます (上限 %ld バイト)",
-		    "file too large (limit %ld bytes)", PIA_MAX_INPUT);
+		pia_diag(d, PIA_M_IO_TOO_LARGE, name, 0, NULL,
+		    (size_t)PIA_MAX_INPUT);
 		return NULL;
 	}
 	memset(&st, 0, sizeof(st));
@@ -202,9 +185,7 @@ pia_doc_load_memory(const char *buf, size_t len, const char *name,
 	    XML_PARSE_NOWARNING);
 	if (xml == NULL || st.errors > 0 || st.stopped || !ctxt->wellFormed) {
 		if (st.errors == 0)
-			pia_diags_add(d, PIA_ERROR, "xml", name, 0, NULL, NULL,
-			    "XML を読み込めませんでした",
-			    "the XML document could not be read");
+			pia_diag(d, PIA_M_XML_UNREADABLE, name, 0, NULL);
 		goto fail;
 	}
 	if ((doc = calloc(1, sizeof(*doc))) == NULL ||
@@ -217,8 +198,7 @@ pia_doc_load_memory(const char *buf, size_t len, const char *name,
 	xmlFreeParserCtxt(ctxt);
 	return doc;
 oom:
-	pia_diags_add(d, PIA_ERROR, "io", name, 0, NULL, NULL,
-	    "メモリが足りません", "out of memory");
+	pia_diag(d, PIA_M_OOM, name, 0, NULL);
 fail:
 	pia_doc_free(doc);
 	xmlFreeDoc(xml);
@@ -280,8 +260,7 @@ pia_doc_save(const struct pia_doc *doc, const char *path,
 
 	xmlDocDumpMemoryEnc(doc->xml, &buf, &len, "UTF-8");
 	if (buf == NULL) {
-		pia_diags_add(d, PIA_ERROR, "io", path, 0, NULL, NULL,
-		    "文書を書き出せません", "cannot serialise the document");
+		pia_diag(d, PIA_M_DOC_SERIALISE, path, 0, NULL);
 		return -1;
 	}
 	rc = pia_file_write_atomic(path, buf, (size_t)len, d);

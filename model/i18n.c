@@ -20,6 +20,7 @@
 #include <unicode/utf16.h>
 
 #include "pia_i18n.h"
+#include "pia_msg.h"
 
 #define MS_PER_DAY	86400000.0
 #define YEAR_MIN	1
@@ -787,27 +788,21 @@ out:
 const char *
 pia_date_strerror(enum pia_date_err e, const char *lang)
 {
-	static const char *const ja[] = {
-		[PIA_DATE_OK] = "正常",
-		[PIA_DATE_SYNTAX] = "日付の書式が正しくありません",
-		[PIA_DATE_RANGE] = "存在しない日付、または対応範囲外の日付です",
-		[PIA_DATE_ERA_MISMATCH] = "日付が元号の期間外です",
-		[PIA_DATE_NO_ERA] = "元号がありません",
-		[PIA_DATE_ICU] = "ICU の処理に失敗しました",
+	static const enum pia_msg msg[] = {
+		[PIA_DATE_OK] = PIA_M_DATE_OK,
+		[PIA_DATE_SYNTAX] = PIA_M_DATE_SYNTAX,
+		[PIA_DATE_RANGE] = PIA_M_DATE_RANGE,
+		[PIA_DATE_ERA_MISMATCH] = PIA_M_DATE_ERA_MISMATCH,
+		[PIA_DATE_NO_ERA] = PIA_M_DATE_NO_ERA,
+		[PIA_DATE_ICU] = PIA_M_DATE_ICU,
 	};
-	static const char *const en[] = {
-		[PIA_DATE_OK] = "no error",
-		[PIA_DATE_SYNTAX] = "malformed date",
-		[PIA_DATE_RANGE] = "no such day, or date out of the supported range",
-		[PIA_DATE_ERA_MISMATCH] = "date lies outside the named era",
-		[PIA_DATE_NO_ERA] = "era name missing",
-		[PIA_DATE_ICU] = "ICU failure",
-	};
-	int isja = lang != NULL && strncmp(lang, "ja", 2) == 0;
+	/* English unless lang names Japanese ("ja", "ja_JP"). */
+	const char *l = lang != NULL && strncmp(lang, "ja", 2) == 0 ?
+	    "ja" : "en";
 
-	if ((unsigned)e >= sizeof(en) / sizeof(en[0]))
-		return isja ? "不明なエラー" : "unknown error";
-	return isja ? ja[e] : en[e];
+	if ((unsigned)e >= sizeof(msg) / sizeof(msg[0]))
+		return pia_msg_fmt(PIA_M_DATE_UNKNOWN, l);
+	return pia_msg_fmt(msg[e], l);
 }
 
 /*

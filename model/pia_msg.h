@@ -38,5 +38,11 @@ char		*pia_msg_vstr(const char *lang, enum pia_msg m, va_list);
 int		 pia_msg_print(FILE *fp, const char *lang, enum pia_msg m, ...);
 int		 pia_msg_vprint(FILE *fp, const char *lang, enum pia_msg m,
 		    va_list);
+/** The format of m in lang as a reader sees it: every string argument
+ *  shown as "…" (MSG_ARG_TEXT), every number as "N" (MSG_ARG_NUMBER), the
+ *  argument of the other language ("%.0s") as nothing, "%%" as "%".  For
+ *  listings of the catalogue (pia help findings).  A new string, or NULL
+ *  when out of memory. */
+char		*pia_msg_readable(enum pia_msg m, const char *lang);
 
 #endif

@@ -3,6 +3,7 @@
  * form shows in the field's cell, built from the vocabulary (option texts,
  * labels) and the ICU date helpers.  The diff compares and prints these.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,11 +188,29 @@ attr(const xmlNode *e, const char *name)
 	return NULL;
 }
 
+/* Appends text m of the catalogue, formatted in lang. */
+static void
+add_msg(struct pia_buf *b, const char *lang, enum pia_msg m, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, m);
+	s = pia_msg_vstr(lang, m, ap);
+	va_end(ap);
+	if (s == NULL)
+		b->oom = 1;
+	pia_buf_add(b, s);
+	free(s);
+}
+
+/* A date as 和暦 (ISO in English), with its qualifier: the value "頃" of
+ * the schema, or any other (予定), printed as it is in Japanese. */
 static void
 add_date(struct pia_buf *b, const xmlNode *e, const char *lang)
 {
 	char		*iso, *w = NULL;
-	const char	*q = attr(e, "qualifier");
+	const char	*q = attr(e, "qualifier"), *d;
 	int		 en = lang != NULL && strcmp(lang, "en") == 0;
 
 	if ((iso = trimmed_content(e)) == NULL) {
@@ -200,14 +219,13 @@ add_date(struct pia_buf *b, const xmlNode *e, const char *lang)
 	}
 	if (*iso != '\0' && !en)
 		w = pia_wareki_format(iso, NULL);
-	pia_buf_add(b, w != NULL ? w : iso);
+	d = w != NULL ? w : iso;
 	if (*iso != '\0' && q != NULL && strcmp(q, "頃") == 0)
-		pia_buf_add(b, en ? " (approx.)" : "頃");
-	else if (*iso != '\0' && q != NULL && *q != '\0') {
-		pia_buf_add(b, en ? " (" : "(");
-		pia_buf_add(b, en ? "planned" : q);
-		pia_buf_add(b, ")");
-	}
+		add_msg(b, lang, PIA_M_VALUE_DATE_ABOUT, d);
+	else if (*iso != '\0' && q != NULL && *q != '\0')
+		add_msg(b, lang, PIA_M_VALUE_DATE_QUALIFIED, d, q);
+	else
+		pia_buf_add(b, d);
 	free(w);
 	free(iso);
 }
@@ -228,23 +246,17 @@ add_period(struct pia_buf *b, const xmlNode *e, const char *lang)
 {
 	const xmlNode	*f = child(e, "from"), *t = child(e, "to");
 	struct pia_buf	 fb = { 0 }, tb = { 0 };
-	int		 en = lang != NULL && strcmp(lang, "en") == 0;
 
 	if (f != NULL)
 		add_date(&fb, f, lang);
 	if (t != NULL)
 		add_date(&tb, t, lang);
-	if (fb.n > 0) {
-		pia_buf_add(b, fb.s);
-		pia_buf_add(b, en ? (tb.n > 0 ? " to " : " onwards") : "から");
-	}
-	if (tb.n > 0) {
-		if (fb.n == 0)
-			pia_buf_add(b, en ? "until " : "");
-		pia_buf_add(b, tb.s);
-		if (!en)
-			pia_buf_add(b, "まで");
-	}
+	if (fb.n > 0 && tb.n > 0)
+		add_msg(b, lang, PIA_M_VALUE_PERIOD, fb.s, tb.s);
+	else if (fb.n > 0)
+		add_msg(b, lang, PIA_M_VALUE_PERIOD_FROM, fb.s);
+	else if (tb.n > 0)
+		add_msg(b, lang, PIA_M_VALUE_PERIOD_TO, tb.s);
 	b->oom |= fb.oom | tb.oom;
 	free(fb.s);
 	free(tb.s);

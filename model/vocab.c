@@ -158,10 +158,8 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 		ol->id = prop(l, "id");
 		ol->checks = is_el(l, "checks");
 		if (ol->id == NULL) {
-			pia_diags_add(d, PIA_ERROR, "vocab", path,
-			    xmlGetLineNo(l), NULL, NULL,
-			    "選択肢リストに id がありません",
-			    "option list without an id");
+			pia_diag(d, PIA_M_VOCAB_LIST_NO_ID, path,
+			    xmlGetLineNo(l), NULL);
 			return -1;
 		}
 		for (o = l->children; o; o = o->next)
@@ -242,19 +240,16 @@ build(struct pia_vocab *v, xmlNode *x, struct pia_vnode *parent,
 		n->hint[k] = prop_kind(x, "hint", k);
 		if ((s = prop_kind(x, "options", k)) != NULL &&
 		    (n->opts[k] = pia_vocab_optlist(v, s)) == NULL) {
-			pia_diags_add(d, PIA_ERROR, "vocab", path,
-			    xmlGetLineNo(x), NULL, NULL,
-			    "選択肢リスト %s が定義されていません",
-			    "option list %s is not defined", s);
+			pia_diag(d, PIA_M_VOCAB_LIST_UNDEFINED, path,
+			    xmlGetLineNo(x), NULL, s);
 			free(n);
 			return NULL;
 		}
 	}
 	if (n->type == PIA_V_FIELD &&
 	    (n->el == NULL || n->ftype == PIA_F_NONE)) {
-		pia_diags_add(d, PIA_ERROR, "vocab", path, xmlGetLineNo(x),
-		    NULL, NULL, "field に el または type がありません",
-		    "field without el or a known type");
+		pia_diag(d, PIA_M_VOCAB_FIELD_NO_TYPE, path, xmlGetLineNo(x),
+		    NULL);
 		free(n);
 		return NULL;
 	}
@@ -287,9 +282,7 @@ pia_vocab_load(const char *path, struct pia_diags *d)
 	if (v->xml == NULL ||
 	    (root = xmlDocGetRootElement(v->xml)) == NULL ||
 	    !is_el(root, "vocabulary")) {
-		pia_diags_add(d, PIA_ERROR, "vocab", path, 0, NULL, NULL,
-		    "語彙ファイルを読み込めません",
-		    "cannot read the vocabulary file");
+		pia_diag(d, PIA_M_VOCAB_UNREADABLE, path, 0, NULL);
 		goto fail;
 	}
 	for (c = root->children; c; c = c->next) {
@@ -310,9 +303,7 @@ pia_vocab_load(const char *path, struct pia_diags *d)
 		    (v->form = build(v, c, NULL, path, d)) == NULL)
 			goto fail;
 	if (v->form == NULL) {
-		pia_diags_add(d, PIA_ERROR, "vocab", path, 0, NULL, NULL,
-		    "語彙ファイルに form がありません",
-		    "the vocabulary has no form");
+		pia_diag(d, PIA_M_VOCAB_NO_FORM, path, 0, NULL);
 		goto fail;
 	}
 	return v;
@@ -328,10 +319,8 @@ pia_vocab_load_default(struct pia_diags *d)
 	char			*p;
 
 	if ((p = pia_data_path("model/vocab.xml")) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "vocab", "model/vocab.xml", 0,
-		    NULL, NULL, "語彙ファイルが見つかりません (PIA_DATADIR を"
-		    "確認してください)", "vocabulary file not found (check "
-		    "PIA_DATADIR)");
+		pia_diag(d, PIA_M_VOCAB_NOT_FOUND, "model/vocab.xml", 0,
+		    NULL);
 		return NULL;
 	}
 	v = pia_vocab_load(p, d);

@@ -1,6 +1,8 @@
 /*
  * skeleton.c: the blank assessments written by `pia new`, generated from
  * the vocabulary so that they always match the schema and the labels.
+ * The comments come from the catalogue (SKEL_*), in Japanese: the
+ * language of the document being written.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,19 +18,22 @@ struct out {
 	int	 oom;
 };
 
+/* The language of a skeleton's comments. */
+#define SKEL_LANG	"ja"
+
 static void
-put(struct out *o, const char *fmt, ...)
+vput(struct out *o, const char *fmt, va_list ap)
 {
-	va_list	 ap;
+	va_list	 aq;
 	int	 n;
 	size_t	 cap;
 	char	*ns;
 
 	if (o->oom)
 		return;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
 	if (n < 0) {
 		o->oom = 1;
 		return;
@@ -42,10 +47,29 @@ put(struct out *o, const char *fmt, ...)
 		o->s = ns;
 		o->cap = cap;
 	}
-	va_start(ap, fmt);
 	vsnprintf(o->s + o->n, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	o->n += (size_t)n;
+}
+
+static void
+put(struct out *o, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vput(o, fmt, ap);
+	va_end(ap);
+}
+
+/* Appends text m of the catalogue. */
+static void
+putm(struct out *o, enum pia_msg m, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, m);
+	vput(o, pia_msg_fmt(m, SKEL_LANG), ap);
+	va_end(ap);
 }
 
 static void
@@ -59,19 +83,18 @@ comment_options(struct out *o, const struct pia_optlist *l, int checks)
 {
 	size_t	 i;
 
-	put(o, checks ? " 〔チェック欄: <check option=\"選択肢\">( )欄の記載"
-	    "</check> を選ぶものだけ〕" : " 〔選択肢:");
+	putm(o, checks ? PIA_M_SKEL_CHECKS : PIA_M_SKEL_OPTIONS);
 	for (i = 0; i < pia_optlist_count(l); i++)
 		put(o, " %zu) %s%s", i + 1, pia_optlist_text(l, i),
 		    pia_optlist_slot(l, i) ? "( )" : "");
 	if (!checks)
-		put(o, "〕");
+		putm(o, PIA_M_SKEL_OPTIONS_END);
 }
 
 static void
 comment(struct out *o, const struct pia_vnode *n, enum pia_kind k, int depth)
 {
-	char			*title = pia_vnode_title(n, k, "ja");
+	char			*title = pia_vnode_title(n, k, SKEL_LANG);
 	const char		*hint = pia_vnode_hint(n, k);
 	const struct pia_optlist *l = pia_vnode_options(n, k);
 
@@ -81,20 +104,19 @@ comment(struct out *o, const struct pia_vnode *n, enum pia_kind k, int depth)
 		put(o, ": %s", hint);
 	switch (pia_vnode_ftype(n)) {
 	case PIA_F_DATE:
-		put(o, " 〔日付 YYYY-MM-DD〕");
+		putm(o, PIA_M_SKEL_DATE);
 		break;
 	case PIA_F_PERIOD:
-		put(o, " 〔期間 from/to を YYYY-MM-DD で〕");
+		putm(o, PIA_M_SKEL_PERIOD);
 		break;
 	case PIA_F_FLAG:
-		put(o, " 〔チェックするなら true〕");
+		putm(o, PIA_M_SKEL_FLAG);
 		break;
 	case PIA_F_ITEMS:
-		put(o, " 〔<category name=\"分類\"><item>項目名</item>"
-		    "</category>〕");
+		putm(o, PIA_M_SKEL_ITEMS);
 		break;
 	case PIA_F_IMAGE:
-		put(o, " 〔<image src=\"図のファイル\">説明</image>〕");
+		putm(o, PIA_M_SKEL_IMAGE);
 		break;
 	case PIA_F_CHOICE:
 	case PIA_F_CHECKS:
@@ -106,7 +128,7 @@ comment(struct out *o, const struct pia_vnode *n, enum pia_kind k, int depth)
 		break;
 	}
 	if (pia_vnode_unconfirmed(n))
-		put(o, " 〔未確認: 公式様式で要確認〕");
+		putm(o, PIA_M_SKEL_UNCONFIRMED);
 	put(o, " -->\n");
 	free(title);
 }
@@ -122,8 +144,7 @@ walk(struct out *o, const struct pia_vnode *p, enum pia_kind k, int depth)
 		switch (pia_vnode_type(n)) {
 		case PIA_V_DERIVED:
 			indent(o, depth);
-			put(o, "<!-- %s%s%s: 自動で表示されます "
-			    "(記入不要) -->\n", pia_vnode_num(n, k),
+			putm(o, PIA_M_SKEL_DERIVED, pia_vnode_num(n, k),
 			    *pia_vnode_num(n, k) ? " " : "",
 			    pia_vnode_label(n, k));
 			break;
@@ -138,10 +159,8 @@ walk(struct out *o, const struct pia_vnode *p, enum pia_kind k, int depth)
 			break;
 		case PIA_V_LIST:
 			indent(o, depth);
-			put(o, "<!-- %s1、%s2、…: 繰り返す部分。<%s> を必要な数だけ"
-			    "複製し、id は文書内で一意にします -->\n",
-			    pia_vnode_label(n, k), pia_vnode_label(n, k),
-			    pia_vnode_entry(n));
+			putm(o, PIA_M_SKEL_LIST, pia_vnode_label(n, k),
+			    pia_vnode_label(n, k), pia_vnode_entry(n));
 			if (el != NULL) {
 				indent(o, depth);
 				put(o, "<%s>\n", el);
@@ -178,15 +197,8 @@ pia_skeleton(const struct pia_vocab *v, enum pia_kind k, size_t *len)
 	struct out	 o = { NULL, 0, 0, 0 };
 
 	put(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	put(&o, "<!--\n  特定個人情報保護評価書(%s) %s の雛形 (pia new で作成、kind=%s)\n"
-	    "\n  各要素の前のコメントが様式上の項目です。要素の中に記入してください。\n"
-	    "  空欄のままでもスキーマ上は有効です。記入漏れは pia validate が"
-	    "指摘します。\n"
-	    "  日付は ISO 8601 (例 2026-03-16) で記入します。表示は和暦"
-	    "(令和8年3月16日)になります。\n"
-	    "  body 属性: 地方公共団体等 又は 行政機関等\n-->\n",
-	    pia_vocab_kind_name(v, k), pia_vocab_kind_style(v, k),
-	    pia_kind_id(k));
+	putm(&o, PIA_M_SKEL_HEAD, pia_vocab_kind_name(v, k),
+	    pia_vocab_kind_style(v, k), pia_kind_id(k));
 	put(&o, "<assessment xmlns=\"%s\" kind=\"%s\" version=\"1\" "
 	    "body=\"地方公共団体等\">\n", PIA_NS, pia_kind_id(k));
 	walk(&o, pia_vocab_form(v), k, 1);
