@@ -12,13 +12,6 @@
 
 const char	*lang = "ja";
 
-/* pia-render links the renderer; pia hands rendering over to it. */
-#ifdef PIA_WITH_RENDER
-#define CMD_RENDER	cmd_render
-#else
-#define CMD_RENDER	run_renderer
-#endif
-
 const struct cmd commands[] = {
 	{ "new", cmd_new,
 	  "様式の雛形 (空欄の評価書) を書き出す",
@@ -137,7 +130,7 @@ const struct cmd commands[] = {
 	  "already there (same item, before, after) is not added again.\n"
 	  "Exit status: 0 done (also when nothing was added), 2 usage, 3 an "
 	  "input could not be read or the output not written\n" },
-	{ "render", CMD_RENDER,
+	{ "render", cmd_render,
 	  "評価書を PDF・HTML に出力する (公表用の様式の体裁)",
 	  "render an assessment to PDF or HTML (the look of the official form)",
 	  "pia render [-T pdf|html|layout|print] [-o OUT] [--only changes] FILE",
