@@ -20,9 +20,10 @@ PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 CC	?= cc
 # pia links only what validation, diff and import need; pia-render, the
-# same command built with the renderer (PIA_WITH_RENDER), adds libxslt,
-# Cairo and Pango, whose loading alone costs ~9 ms at every start.  pia
-# runs pia-render for `pia render` and `pia diff -T pdf` (cli/exec.c).
+# renderer's own small program (cli/render_main.c), adds libxslt, Cairo
+# and Pango, whose loading alone costs ~9 ms at every start.  pia runs
+# pia-render for `pia render` and `pia diff -T html|pdf|layout`
+# (cli/exec.c).
 PKGS	 = libxml-2.0 icu-uc icu-i18n
 RPKGS	 = libxslt libexslt cairo pangocairo fontconfig
 OPT	?= -O2
@@ -42,33 +43,36 @@ RPKG_LIBS  := $(shell pkg-config --libs $(PKGS) $(RPKGS) 2>/dev/null)
 CFLAGS	?= -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(CFLAGS) -Wall -Wextra \
 	     -Wno-unused-result $(SANFLAGS) -MMD -MP \
-	     -Imodel -Ivalidators -Itemplates -Icli $(PKG_CFLAGS) \
+	     -Imodel -Imodel/diff -Ivalidators -Itemplates -Itemplates/diff \
+	     -Icli $(PKG_CFLAGS) \
 	     -DPIA_DATADIR='"$(DATADIR)"' -DPIA_LIBEXECDIR='"$(LIBEXECDIR)"'
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS	 = $(PKG_LIBS) -lpthread
 RLIBS	 = $(RPKG_LIBS) -lpthread
 
 MODEL_OBJS = model/diag.o model/catalogue.o model/doc.o model/util.o model/vocab.o model/i18n.o \
-	     model/value.o model/diff.o model/wdiff.o model/changes.o \
-	     model/import.o model/import_text.o
+	     model/value.o model/import.o model/import_text.o $(DIFF_OBJS)
+DIFF_OBJS  = model/diff/diff.o model/diff/match.o model/diff/wdiff.o \
+	     model/diff/changes.o model/diff/marks.o
 VALID_OBJS = validators/schema.o validators/sch.o validators/xpfunc.o \
 	     validators/threshold.o
-TMPL_OBJS  = templates/skeleton.o
+TMPL_OBJS  = templates/skeleton.o templates/diff/stream.o \
+	     templates/diff/text.o templates/diff/csv.o templates/diff/json.o \
+	     templates/diff/xml.o
 RTMPL_OBJS = templates/transform.o templates/typeset.o templates/pdf.o \
-	     templates/render.o
+	     templates/render.o templates/diff/html.o templates/diff/pdf.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
-CLI_SHARED = cli/output.o cli/cmd_help.o cli/cmd_new.o \
+CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o \
-	     cli/cmd_history.o cli/cmd_import.o cli/exec.o
-CLI_OBJS   = $(CLI_SHARED) cli/main.o cli/cmd_diff.o
-RCLI_OBJS  = $(CLI_SHARED) render/cli/main.o render/cli/cmd_diff.o \
-	     cli/cmd_render.o cli/diff_marks.o
+	     cli/cmd_history.o cli/cmd_import.o cli/cmd_diff.o \
+	     cli/cmd_render.o cli/diff_run.o cli/exec.o
+RCLI_OBJS  = cli/render_main.o cli/output.o cli/diff_run.o
 # The public headers, installed side by side in $(INCLUDEDIR)/pia/ (they
 # include one another by plain name); model/libpia.h includes the others,
 # catalogue.def is part of pia_msg.h.  When a header moves, change its
 # path here only.
 PUBLIC_HDRS = model/libpia.h model/pia.h model/pia_msg.h model/catalogue.def \
-	      model/pia_i18n.h model/pia_value.h model/pia_diff.h \
+	      model/pia_i18n.h model/pia_value.h model/diff/pia_diff.h \
 	      model/pia_import.h validators/pia_validators.h \
 	      templates/pia_templates.h
 VERSION	:= $(shell sed -n 's/^.define PIA_VERSION[^"]*"\([^"]*\)".*/\1/p' model/pia.h)
@@ -106,10 +110,6 @@ all: $(PROG) $(RPROG) $(SCHEMAS) $(LEAN)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-$(BUILD)/render/%.o: %.c
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -DPIA_WITH_RENDER -c -o $@ $<
 
 $(LIB): $(LIB_OBJS:%=$(BUILD)/%)
 	rm -f $@

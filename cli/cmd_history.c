@@ -3,9 +3,11 @@
  * of pia diff OLD NEW to the 変更箇所 of NEW (or writes NEW with them to
  * OUT), atomically; rows already there are not added again.  The diff
  * never compares the 変更箇所 section, so the rows added never produce
- * rows about themselves (model/diff.md §6).
+ * rows about themselves (model/diff/diff.md §6).  The work is
+ * pia_history() of the library.
  */
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,20 +25,20 @@ cmd_history(int argc, char **argv)
 	};
 	const struct cmd	*self = cmd_find("history");
 	struct pia_diags	*d = NULL;
-	struct pia_vocab	*v = NULL;
-	struct pia_doc		*o = NULL, *n = NULL;
-	struct pia_changes	*ch = NULL;
 	const char		*out = NULL;
 	char			 date[11] = "";
 	long			 added;
-	int			 c, rc = EXIT_USAGE;
+	int			 c, rc = EXIT_SYSTEM;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:", lopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			if (diff_date_arg(self, optarg) != 0)
-				return EXIT_USAGE;
+			if (!pia_date_valid(optarg))
+				return usage_error(self,
+				    pia_msg_fmt(PIA_M_DIFF_USAGE_DATE, "ja"),
+				    pia_msg_fmt(PIA_M_DIFF_USAGE_DATE, "en"),
+				    optarg);
 			snprintf(date, sizeof(date), "%s", optarg);
 			break;
 		case 'o':
@@ -47,49 +49,44 @@ cmd_history(int argc, char **argv)
 				return lang_error(self);
 			break;
 		default:
-			return usage_error(self, "オプションが不正です",
-			    "bad option");
+			return usage_error(self,
+			    pia_msg_fmt(PIA_M_DIFF_USAGE_OPTION, "ja"),
+			    pia_msg_fmt(PIA_M_DIFF_USAGE_OPTION, "en"));
 		}
 	}
 	if (*date == '\0')
-		return usage_error(self, "--date (変更日、YYYY-MM-DD) を指定して"
-		    "ください", "--date (the date of the change, YYYY-MM-DD) is "
-		    "required");
+		return usage_error(self,
+		    pia_msg_fmt(PIA_M_HISTORY_USAGE_DATE, "ja"),
+		    pia_msg_fmt(PIA_M_HISTORY_USAGE_DATE, "en"));
 	if (argc - optind != 2)
-		return usage_error(self, "評価書を2つ (旧、新) 指定してください",
-		    "give two assessments (old, new)");
+		return usage_error(self,
+		    pia_msg_fmt(PIA_M_HISTORY_USAGE_FILES, "ja"),
+		    pia_msg_fmt(PIA_M_HISTORY_USAGE_FILES, "en"));
 	if (strcmp(argv[optind + 1], "-") == 0 && out == NULL)
-		return usage_error(self, "NEW が標準入力のときは -o で出力先を"
-		    "指定してください", "with NEW on standard input, give -o");
+		return usage_error(self,
+		    pia_msg_fmt(PIA_M_HISTORY_USAGE_STDIN, "ja"),
+		    pia_msg_fmt(PIA_M_HISTORY_USAGE_STDIN, "en"));
 	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
-		return usage_error(self, "標準入力 (-) は一方にしか使えません",
-		    "standard input (-) can stand for one file only");
-	rc = EXIT_SYSTEM;
-	if ((d = pia_diags_new()) == NULL ||
-	    diff_load(argv[optind], argv[optind + 1], 0, &v, &o, &n, &ch,
-	    d) == -1)
+		return usage_error(self,
+		    pia_msg_fmt(PIA_M_DIFF_USAGE_STDIN, "ja"),
+		    pia_msg_fmt(PIA_M_DIFF_USAGE_STDIN, "en"));
+	if ((d = pia_diags_new()) == NULL)
 		goto out;
-	if ((added = pia_changes_append(v, ch, date, n, d)) < 0)
+	added = pia_history(argv[optind], argv[optind + 1], date, out, d);
+	if (added < 0)
 		goto out;
-	if (added == 0 && out == NULL) {
-		fprintf(stderr, L("pia history: %s: 追加する行はありません\n",
-		    "pia history: %s: no rows to add\n"), argv[optind + 1]);
-		rc = EXIT_OK;
-		goto out;
-	}
-	if (pia_doc_save(n, out != NULL ? out : argv[optind + 1], d) == -1)
-		goto out;
-	fprintf(stderr, L("pia history: %s: %ld 行を追加しました (提出時期は案)\n",
-	    "pia history: %s: %ld rows added (提出時期 proposed)\n"),
-	    out != NULL ? out : argv[optind + 1], added);
+	fputs("pia history: ", stderr);
+	if (added == 0 && out == NULL)
+		pia_msg_print(stderr, lang, PIA_M_HISTORY_NONE,
+		    argv[optind + 1]);
+	else
+		pia_msg_print(stderr, lang, PIA_M_HISTORY_ADDED,
+		    out != NULL ? out : argv[optind + 1], added);
+	fputc('\n', stderr);
 	rc = EXIT_OK;
 out:
-	if (d != NULL && pia_diags_count(d) > 0)
+	if (pia_diags_count(d) > 0)
 		print_findings_text(stderr, d);
-	pia_changes_free(ch);
-	pia_doc_free(o);
-	pia_doc_free(n);
-	pia_vocab_free(v);
 	pia_diags_free(d);
 	return rc;
 }

@@ -2,19 +2,32 @@
  * cmd_render.c: pia render [-T pdf|html|layout|print] [-o OUT]
  *     [--only changes] FILE
  *
- * The document is loaded and checked against the schema of its kind
- * first: a document with errors is not rendered (exit 1), one with only
- * warnings is.  The output is written atomically, so a failure leaves no
- * partial file.  Default output: FILE with .pdf (.html for -T html),
- * standard output for -T layout and -T print.
+ * Checks the command line and hands the rendering to pia-render, which
+ * links the renderer (exec.c, render_main.c).  There the document is
+ * loaded and checked against the schema of its kind first: a document
+ * with errors is not rendered (exit 1), one with only warnings is.  The
+ * output is written atomically, so a failure leaves no partial file.
+ * Default output: FILE with .pdf (.html for -T html), standard output for
+ * -T layout and -T print.
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extern.h"
-#include "pia_templates.h"
-#include "pia_validators.h"
+
+/* The formats of pia_render_format_parse(), and where each goes by
+ * default: a file named after the input with this suffix, or (NULL)
+ * standard output. */
+static const struct {
+	const char	*name, *suffix;
+} formats[] = {
+	{ "pdf", ".pdf" },
+	{ "html", ".html" },
+	{ "layout", NULL },
+	{ "print", NULL },
+	{ NULL, NULL }
+};
 
 /* FILE with its .xml suffix (if any) replaced by ext. */
 static char *
@@ -43,98 +56,72 @@ cmd_render(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("render");
-	struct pia_render_opts	 o = { PIA_RENDER_PDF, NULL, -1 };
-	struct pia_diags	*d = NULL;
-	struct pia_vocab	*vocab = NULL;
-	struct pia_schema	*schema = NULL;
-	struct pia_doc		*doc = NULL;
-	const char		*outarg = NULL, *in;
-	char			*outpath = NULL, *buf = NULL;
-	size_t			 len = 0;
-	int			 ch, f, rc = EXIT_SYSTEM;
+	const char		*outarg = NULL, *only = "-", *in;
+	char			*outpath = NULL, *words[6];
+	int			 ch, f = 0, rc;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "T:o:", lopts, NULL)) != -1) {
 		switch (ch) {
 		case 'T':
-			if ((f = pia_render_format_parse(optarg)) == -1)
-				return usage_error(self, "不明な出力形式です: %s "
-				    "(pdf, html, layout, print)",
-				    "unknown format: %s (pdf, html, layout, "
-				    "print)", optarg);
-			o.format = f;
+			for (f = 0; formats[f].name != NULL; f++)
+				if (strcmp(formats[f].name, optarg) == 0)
+					break;
+			if (formats[f].name == NULL)
+				return usage_error(self,
+				    pia_msg_fmt(PIA_M_RENDER_USAGE_FORMAT, "ja"),
+				    pia_msg_fmt(PIA_M_RENDER_USAGE_FORMAT, "en"),
+				    optarg);
 			break;
 		case 'o':
 			outarg = optarg;
 			break;
 		case 'O':
 			if (strcmp(optarg, "changes") != 0)
-				return usage_error(self, "--only は changes "
-				    "だけです", "--only takes changes", optarg);
-			o.only = "changes";
+				return usage_error(self,
+				    pia_msg_fmt(PIA_M_RENDER_USAGE_ONLY, "ja"),
+				    pia_msg_fmt(PIA_M_RENDER_USAGE_ONLY, "en"));
+			only = "changes";
 			break;
 		case 'L':
 			if (set_lang(optarg) == -1)
 				return lang_error(self);
 			break;
 		default:
-			return usage_error(self, "オプションが不正です",
-			    "bad option");
+			return usage_error(self,
+			    pia_msg_fmt(PIA_M_DIFF_USAGE_OPTION, "ja"),
+			    pia_msg_fmt(PIA_M_DIFF_USAGE_OPTION, "en"));
 		}
 	}
 	if (optind == argc)
-		return usage_error(self, "評価書のファイルを指定してください",
-		    "no assessment file given");
+		return usage_error(self,
+		    pia_msg_fmt(PIA_M_RENDER_USAGE_NOFILE, "ja"),
+		    pia_msg_fmt(PIA_M_RENDER_USAGE_NOFILE, "en"));
 	if (argc - optind > 1)
-		return usage_error(self, "ファイルは一つだけ指定してください",
-		    "give exactly one file");
+		return usage_error(self,
+		    pia_msg_fmt(PIA_M_RENDER_USAGE_FILES, "ja"),
+		    pia_msg_fmt(PIA_M_RENDER_USAGE_FILES, "en"));
 	in = argv[optind];
 	if (outarg != NULL)
 		outpath = strdup(outarg);
-	else if (o.format == PIA_RENDER_LAYOUT || o.format == PIA_RENDER_PRINT
-	    || strcmp(in, "-") == 0)
+	else if (formats[f].suffix == NULL || strcmp(in, "-") == 0)
 		outpath = strdup("-");
 	else
-		outpath = default_output(in, o.format == PIA_RENDER_HTML ?
-		    ".html" : ".pdf");
-	if (outpath == NULL || (d = pia_diags_new()) == NULL)
-		goto out;
-	if ((vocab = pia_vocab_load_default(d)) == NULL)
-		goto out;
-	if ((doc = pia_doc_load(in, NULL, d)) == NULL) {
-		rc = EXIT_FINDINGS;
-		goto out;
+		outpath = default_output(in, formats[f].suffix);
+	if (outpath == NULL) {
+		fputs("pia render: ", stderr);
+		pia_msg_print(stderr, lang, PIA_M_OOM);
+		fputc('\n', stderr);
+		return EXIT_SYSTEM;
 	}
-	if ((schema = pia_schema_load(pia_doc_kind(doc), d)) == NULL)
-		goto out;
-	if (pia_schema_validate(schema, doc, vocab, d) < 0)
-		goto out;
-	if (pia_diags_count_level(d, PIA_ERROR) > 0) {
-		pia_diags_add(d, PIA_ERROR, "render", pia_doc_name(doc), 0,
-		    NULL, NULL, "検証エラーがあるため出力しません (pia validate "
-		    "で確認してください)", "not rendered because the document "
-		    "does not validate (see pia validate)");
-		rc = EXIT_FINDINGS;
-		goto out;
-	}
-	if (pia_render(vocab, doc, &o, &buf, &len, d) == -1)
-		goto out;
-	if (pia_file_write_atomic(outpath, buf, len, d) == -1)
-		goto out;
-	if (strcmp(outpath, "-") != 0)
-		fprintf(stderr, L("pia render: %s を書き出しました\n",
-		    "pia render: wrote %s\n"), outpath);
-	rc = EXIT_OK;
-out:
-	/* in the order found: the schema's findings by line, then why
-	 * nothing was written */
-	if (d != NULL)
-		print_findings_text(stderr, d);
-	free(buf);
+	/* pia-render render FORMAT ONLY OUT IN (render_main.c) */
+	words[0] = "render";
+	words[1] = (char *)formats[f].name;
+	words[2] = (char *)only;
+	words[3] = outpath;
+	words[4] = (char *)in;
+	words[5] = NULL;
+	rc = run_renderer(words);
 	free(outpath);
-	pia_doc_free(doc);
-	pia_schema_free(schema);
-	pia_vocab_free(vocab);
-	pia_diags_free(d);
 	return rc;
 }

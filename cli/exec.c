@@ -1,12 +1,13 @@
 /*
- * exec.c: hands `pia render` and `pia diff -T pdf` to pia-render.
+ * exec.c: hands `pia render` and the printed formats of `pia diff` (HTML,
+ * PDF, layout) to pia-render.
  *
  * Pango, Cairo and their GLib stack cost about 9 ms of dynamic loading at
  * every start, more than a whole validation; so the pia command links
- * none of them and runs the renderer as a second program, built from the
- * same sources with PIA_WITH_RENDER.  It is looked for beside pia (a build
- * tree), in ../libexec/pia from it (a relocated install), then in the
- * libexec directory set at build time.
+ * none of them and runs the renderer as a second program, pia-render
+ * (render_main.c), once the command line is checked.  It is looked for
+ * beside pia (a build tree), in ../libexec/pia from it (a relocated
+ * install), then in the libexec directory set at build time.
  */
 #include <errno.h>
 #include <libgen.h>
@@ -35,34 +36,40 @@ try_exec(const char *dir, char **argv)
 }
 
 int
-run_renderer(int argc, char **argv)
+run_renderer(char *const words[])
 {
 	char	 exe[PATH_MAX], up[PATH_MAX + 32], *dir;
 	char	**av;
 	ssize_t	 n;
-	int	 i;
+	size_t	 i, nw;
 
-	/* argv starts at the command; pia-render gets the same words. */
-	if ((av = calloc((size_t)argc + 2, sizeof(char *))) == NULL)
+	for (nw = 0; words[nw] != NULL; nw++)
+		continue;
+	if ((av = calloc(nw + 2, sizeof(char *))) == NULL)
 		return EXIT_SYSTEM;
-	av[0] = "pia";
-	for (i = 0; i < argc; i++)
-		av[i + 1] = argv[i];
-	setenv("PIA_LANG", lang, 1);
-	fflush(NULL);
+	av[0] = "pia-render";
+	for (i = 0; i < nw; i++)
+		av[i + 1] = words[i];
+	if (setenv("PIA_LANG", lang, 1) == -1) {
+		free(av);
+		return EXIT_SYSTEM;
+	}
+	if (fflush(NULL) == EOF) {
+		free(av);
+		return EXIT_SYSTEM;
+	}
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
 		dir = dirname(exe);
 		try_exec(dir, av);
-		snprintf(up, sizeof(up), "%s/../libexec/pia", dir);
-		try_exec(up, av);
+		if (snprintf(up, sizeof(up), "%s/../libexec/pia", dir) <
+		    (int)sizeof(up))
+			try_exec(up, av);
 	}
 	try_exec(PIA_LIBEXECDIR, av);
-	fprintf(stderr, "pia %s: %s\n", argv[0], L("PDF・HTML の出力に使う "
-	    "pia-render が見つかりません (make でビルドされ、pia と同じ"
-	    "ディレクトリか libexec/pia に置かれます)", "pia-render, which "
-	    "renders PDF and HTML, was not found (make builds it beside pia; "
-	    "make install puts it in libexec/pia)"));
+	fprintf(stderr, "pia %s: ", words[0]);
+	pia_msg_print(stderr, lang, PIA_M_RENDER_NOT_FOUND);
+	fputc('\n', stderr);
 	free(av);
 	return EXIT_SYSTEM;
 }

@@ -127,9 +127,10 @@ void	 print_sarif(FILE *, const struct pia_diags *,
 void	 print_junit(FILE *, const struct pia_diags *,
 	    const struct vresult *, size_t, int strict);
 
-/** Runs argv (from the command on) in pia-render, the build of pia that
- *  links the renderer; returns only on failure (EXIT_SYSTEM). */
-int	 run_renderer(int, char **);
+/** Runs pia-render, the program that links the renderer, with the words
+ *  (NULL-terminated) that render_main.c describes; returns only on
+ *  failure (EXIT_SYSTEM, after a message). */
+int	 run_renderer(char *const words[]);
 int	 cmd_help(int, char **);
 int	 cmd_threshold(int, char **);
 int	 cmd_import(int, char **);
@@ -141,17 +142,16 @@ int	 cmd_diff(int, char **);
 int	 cmd_history(int, char **);
 
 struct pia_changes;
-/** The label of column col (0-5: 変更日 ... 提出時期に係る説明) of the
- *  変更箇所 table, from the vocabulary; English when en. */
-const char *diff_col(const struct pia_vocab *, enum pia_kind, int col, int en);
-/** Checks a --date argument; EXIT_USAGE (after the message) or 0. */
-int	 diff_date_arg(const struct cmd *, const char *);
-/** Today's date as YYYY-MM-DD. */
-void	 diff_today(char out[11]);
-/** Loads the vocabulary and both documents and diffs them; -1 with
- *  findings in d on failure (the caller frees what was set). */
-int	 diff_load(const char *oldp, const char *newp, unsigned flags,
-	    struct pia_vocab **, struct pia_doc **, struct pia_doc **,
-	    struct pia_changes **, struct pia_diags *);
+struct pia_diff_print;
+/** A printer of a diff (templates/diff/pia_diff_print.h). */
+typedef int (*diff_printer)(const struct pia_changes *,
+	    const struct pia_diff_print *, char **, size_t *,
+	    struct pia_diags *);
+/** The end of pia diff (diff_run.c): diffs o->old_name and o->new_name,
+ *  prints the result with print and writes it atomically to out ("-":
+ *  standard output); findings go to standard error.  Returns the exit
+ *  status of pia diff: 0 equal, 1 different, 2 trouble. */
+int	 diff_run(diff_printer print, const struct pia_diff_print *o,
+	    unsigned flags, const char *out);
 
 #endif

@@ -12,13 +12,6 @@
 
 const char	*lang = "ja";
 
-/* pia-render links the renderer; pia hands rendering over to it. */
-#ifdef PIA_WITH_RENDER
-#define CMD_RENDER	cmd_render
-#else
-#define CMD_RENDER	run_renderer
-#endif
-
 const struct cmd commands[] = {
 	{ "new", cmd_new, PIA_M_CLI_NEW_SUMMARY,
 	  "pia new --kind full|focused|basic [-o FILE]",
@@ -39,7 +32,7 @@ const struct cmd commands[] = {
 	{ "history", cmd_history, PIA_M_CLI_HISTORY_SUMMARY,
 	  "pia history --date YYYY-MM-DD OLD NEW [-o OUT]",
 	  PIA_M_CLI_HISTORY_HELP },
-	{ "render", CMD_RENDER, PIA_M_CLI_RENDER_SUMMARY,
+	{ "render", cmd_render, PIA_M_CLI_RENDER_SUMMARY,
 	  "pia render [-T pdf|html|layout|print] [-o OUT] [--only changes] FILE",
 	  PIA_M_CLI_RENDER_HELP },
 	{ "import", cmd_import, PIA_M_CLI_IMPORT_SUMMARY,
@@ -63,63 +56,6 @@ cmd_find(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
-}
-
-int
-set_lang(const char *s)
-{
-	if (s != NULL && strcmp(s, "ja") == 0)
-		lang = "ja";
-	else if (s != NULL && strcmp(s, "en") == 0)
-		lang = "en";
-	else
-		return -1;
-	return 0;
-}
-
-/* "pia CMD: " + the message in fmt + the synopsis of c. */
-static int
-usage_vprint(const struct cmd *c, const char *fmt, va_list ap)
-{
-	fprintf(stderr, "pia%s%s: ", c ? " " : "", c ? c->name : "");
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	pia_msg_print(stderr, lang, PIA_M_CLI_USAGE,
-	    c ? c->usage : CLI_SYNOPSIS);
-	fputc('\n', stderr);
-	return EXIT_USAGE;
-}
-
-int
-usage_error_msg(const struct cmd *c, enum pia_msg m, ...)
-{
-	va_list	 ap;
-	int	 rc;
-
-	va_start(ap, m);
-	rc = usage_vprint(c, pia_msg_fmt(m, lang), ap);
-	va_end(ap);
-	return rc;
-}
-
-/* The former form, until every subcommand reports from the catalogue. */
-int
-usage_error_fmt(const struct cmd *c, const char *fmt_ja, const char *fmt_en,
-    ...)
-{
-	va_list	 ap;
-	int	 rc;
-
-	va_start(ap, fmt_en);
-	rc = usage_vprint(c, L(fmt_ja, fmt_en), ap);
-	va_end(ap);
-	return rc;
-}
-
-int
-lang_error(const struct cmd *c)
-{
-	return usage_error(c, PIA_M_CLI_BAD_LANG);
 }
 
 int

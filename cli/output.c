@@ -3,11 +3,69 @@
  * that every subcommand shares (--lang).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
 #include <stdlib.h>
 
 #include "extern.h"
+
+int
+set_lang(const char *s)
+{
+	if (s != NULL && strcmp(s, "ja") == 0)
+		lang = "ja";
+	else if (s != NULL && strcmp(s, "en") == 0)
+		lang = "en";
+	else
+		return -1;
+	return 0;
+}
+
+/* "pia CMD: " + the message in fmt + the synopsis of c. */
+static int
+usage_vprint(const struct cmd *c, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "pia%s%s: ", c ? " " : "", c ? c->name : "");
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	pia_msg_print(stderr, lang, PIA_M_CLI_USAGE,
+	    c ? c->usage : CLI_SYNOPSIS);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int
+usage_error_msg(const struct cmd *c, enum pia_msg m, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, m);
+	rc = usage_vprint(c, pia_msg_fmt(m, lang), ap);
+	va_end(ap);
+	return rc;
+}
+
+/* The former form, until every subcommand reports from the catalogue. */
+int
+usage_error_fmt(const struct cmd *c, const char *fmt_ja, const char *fmt_en,
+    ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, fmt_en);
+	rc = usage_vprint(c, L(fmt_ja, fmt_en), ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+lang_error(const struct cmd *c)
+{
+	return usage_error(c, PIA_M_CLI_BAD_LANG);
+}
 
 int
 opt_lang(const struct cmd *self, const char *arg)

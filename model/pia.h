@@ -248,6 +248,12 @@ const char		*pia_optlist_text(const struct pia_optlist *, size_t);
 int			 pia_optlist_slot(const struct pia_optlist *, size_t);
 /** The group heading of option i (主な記録項目), or NULL. */
 const char		*pia_optlist_group(const struct pia_optlist *, size_t);
+/** The key of option i (its @key in model/vocab.xml, e.g. "pre"), or
+ *  NULL: code names an option by key, never by position. */
+const char		*pia_optlist_key(const struct pia_optlist *, size_t);
+/** Index of the option whose key is key, or -1. */
+int			 pia_optlist_find_key(const struct pia_optlist *,
+			    const char *key);
 /** Index of text in the list, or -1. */
 int			 pia_optlist_find(const struct pia_optlist *,
 			    const char *text);

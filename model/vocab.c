@@ -18,6 +18,7 @@ struct pia_optlist {
 	size_t		  n;
 	const char	**text;
 	const char	**group;
+	const char	**key;
 	int		 *slot;
 };
 
@@ -167,8 +168,9 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 				ol->n++;
 		ol->text = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->group = calloc(ol->n ? ol->n : 1, sizeof(char *));
+		ol->key = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->slot = calloc(ol->n ? ol->n : 1, sizeof(int));
-		if (!ol->text || !ol->group || !ol->slot)
+		if (!ol->text || !ol->group || !ol->key || !ol->slot)
 			return -1;
 		for (i = 0, o = l->children; o; o = o->next) {
 			const char *s;
@@ -178,6 +180,7 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 			ol->text[i] = o->children && o->children->content ?
 			    (const char *)o->children->content : "";
 			ol->group[i] = prop(o, "group");
+			ol->key[i] = prop(o, "key");
 			ol->slot[i] = (s = prop(o, "slot")) && !strcmp(s, "yes");
 			i++;
 		}
@@ -339,6 +342,7 @@ pia_vocab_free(struct pia_vocab *v)
 	for (i = 0; i < v->nlists; i++) {
 		free(v->lists[i].text);
 		free(v->lists[i].group);
+		free(v->lists[i].key);
 		free(v->lists[i].slot);
 	}
 	free(v->lists);
@@ -778,6 +782,23 @@ const char *
 pia_optlist_group(const struct pia_optlist *l, size_t i)
 {
 	return i < l->n ? l->group[i] : NULL;
+}
+
+const char *
+pia_optlist_key(const struct pia_optlist *l, size_t i)
+{
+	return i < l->n ? l->key[i] : NULL;
+}
+
+int
+pia_optlist_find_key(const struct pia_optlist *l, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; key != NULL && i < l->n; i++)
+		if (l->key[i] != NULL && strcmp(l->key[i], key) == 0)
+			return (int)i;
+	return -1;
 }
 
 int

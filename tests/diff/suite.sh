@@ -132,7 +132,10 @@ stage_suite() {	# prog label
 		for _a in "diff -T html samples/full-prev.xml samples/full.xml" \
 		    "diff -T xml tests/diff/entry-moved.old.xml tests/diff/entry-moved.new.xml" \
 		    "history --date 2026-02-02 -o $tmp/vg.xml samples/full-prev.xml samples/full.xml"; do
-			_out=$(valgrind -q --leak-check=full \
+			# --trace-children: the HTML is printed by pia-render.
+			_out=$(valgrind -q --trace-children=yes \
+			    --suppressions=tests/render/valgrind.supp \
+			    --leak-check=full \
 			    --show-leak-kinds=definite,indirect,possible \
 			    --errors-for-leak-kinds=definite,indirect,possible \
 			    --error-exitcode=99 "$1" $_a 2>&1 >/dev/null)

@@ -1,5 +1,5 @@
 /* test_diff.c: printed values, word marks, entry matching and the change
- * rows of pia_diff (model/diff.c, value.c, wdiff.c, changes.c). */
+ * rows of pia_diff (model/diff/, model/value.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -298,6 +298,59 @@ other_kind_refused(void **state)
 	pia_doc_free(b);
 }
 
+/* 提出時期 is looked up by the options' keys, not their position. */
+static void
+timing_by_key(void **state)
+{
+	const struct pia_optlist *ol = pia_vocab_optlist(V, "timing");
+	int			  pre, post;
+
+	(void)state;
+	assert_non_null(ol);
+	pre = pia_optlist_find_key(ol, "pre");
+	post = pia_optlist_find_key(ol, "post");
+	assert_true(pre >= 0 && post >= 0 && pre != post);
+	assert_string_equal(pia_optlist_key(ol, (size_t)pre), "pre");
+	assert_string_equal(pia_timing_text(V, PIA_TIMING_PRE),
+	    pia_optlist_text(ol, (size_t)pre));
+	assert_string_equal(pia_timing_text(V, PIA_TIMING_POST),
+	    pia_optlist_text(ol, (size_t)post));
+	assert_int_equal(pia_optlist_find_key(ol, "nope"), -1);
+	assert_null(pia_optlist_key(ol, 99));
+}
+
+/* The marked document of the printed table: (案) after a proposal, the
+ * changed words in del / ins of the marks' namespace. */
+static void
+marked_table(void **state)
+{
+	struct pia_doc		*a = doc("<task><name>画像データ化</name>"
+	    "<content>申告書を読み取る</content></task>", "");
+	struct pia_doc		*b = doc("<task><name>画像データ化</name>"
+	    "<content>申告書を全て読み取る</content></task>", "");
+	struct pia_changes	*ch = run(a, b, 0);
+	struct pia_diags	*d = pia_diags_new();
+	struct pia_doc		*m;
+	xmlChar			*buf = NULL;
+	int			 n = 0;
+
+	(void)state;
+	assert_int_equal(pia_changes_count(ch), 1);
+	m = pia_changes_marked(ch, "2026-02-02", d);
+	assert_non_null(m);
+	xmlDocDumpMemoryEnc(pia_doc_xml(m), &buf, &n, "UTF-8");
+	assert_non_null(buf);
+	assert_non_null(strstr((const char *)buf, PIA_MARKS_NS));
+	assert_non_null(strstr((const char *)buf, ">全て</"));
+	assert_non_null(strstr((const char *)buf, "(案)</timing>"));
+	xmlFree(buf);
+	pia_doc_free(m);
+	pia_diags_free(d);
+	pia_changes_free(ch);
+	pia_doc_free(a);
+	pia_doc_free(b);
+}
+
 int
 main(void)
 {
@@ -310,6 +363,8 @@ main(void)
 		cmocka_unit_test(equivalent_and_starred),
 		cmocka_unit_test(append_once),
 		cmocka_unit_test(other_kind_refused),
+		cmocka_unit_test(timing_by_key),
+		cmocka_unit_test(marked_table),
 	};
 
 	return cmocka_run_group_tests_name("diff", tests, setup, teardown);

@@ -1,11 +1,12 @@
 /*
- * diff_marks.c: the changed words of a 変更箇所 row marked inside its
- * <before> or <after> element, for the printed table (pia diff -T pdf and
- * -T layout).  The marks are elements del and ins in their own namespace
- * (DIFF_MARK_NS, not the assessment's: the schema has no room for them),
- * that only the in-memory document handed to the renderer ever holds;
- * templates/print.xsl turns them into the print vocabulary's <del> and
- * <ins>.
+ * marks.c: the rows of a diff as the printed 変更箇所 table reads them
+ * (pia_changes_marked): proposals marked (案), and the changed words of a
+ * row marked inside its <before> or <after> element, for every printed
+ * form of a diff (pia diff -T pdf, -T layout and -T html).  The marks are
+ * elements del and ins in their own namespace (PIA_MARKS_NS, not the
+ * assessment's: the schema has no room for them), that only the in-memory
+ * document handed to the renderer ever holds; templates/print.xsl turns
+ * them into the print vocabulary's <del> and <ins>.
  *
  * The word diff (pia_word_diff) runs on the values as printed
  * (pia_value_text), while the element keeps the field's paragraphs and
@@ -21,8 +22,6 @@
 
 #include "pia.h"
 #include "pia_diff.h"
-#include "extern.h"
-#include "diff_marks.h"
 
 static int
 is_blank(char c)
@@ -120,8 +119,15 @@ fail:
 	return -1;
 }
 
-int
-diff_mark_side(xmlNode *side, const char *printed,
+/*
+ * Marks, inside side (a <before> or <after> element made by
+ * pia_change_xml), the words that the spans w (pia_word_diff of the two
+ * printed values) give to that side: op PIA_W_DEL for <before>,
+ * PIA_W_INS for <after>; printed is that side's printed value.  Returns
+ * 0, or -1 when out of memory (side is then whole, maybe partly marked).
+ */
+static int
+mark_side(xmlNode *side, const char *printed,
     const struct pia_wspan *w, int nw, enum pia_wop op)
 {
 	size_t		 plen = strlen(printed), at = 0, pos = 0, i, j, k;
@@ -183,7 +189,7 @@ diff_mark_side(xmlNode *side, const char *printed,
 				prev = st[j];
 			j = j > i ? j : j + 1;
 		}
-		if (ns == NULL && (ns = xmlNewNs(side, BAD_CAST DIFF_MARK_NS,
+		if (ns == NULL && (ns = xmlNewNs(side, BAD_CAST PIA_MARKS_NS,
 		    BAD_CAST "m")) == NULL)
 			goto out;
 		if (split(tv[k], st, ns, op == PIA_W_DEL ? "del" : "ins") == -1)
@@ -195,4 +201,120 @@ out:
 	free(st);
 	free(tv);
 	return rc;
+}
+
+/*
+ * A proposed 提出時期 is marked by <?pia proposed="timing"?> before its
+ * <timing>; the printed table says so, as the text and CSV outputs do.
+ */
+static void
+mark_proposals(xmlNode *changes)
+{
+	const char	*mark = pia_msg_fmt(PIA_M_DIFF_PROPOSED, "ja");
+	xmlNode		*c, *e;
+	int		 proposed;
+
+	for (c = changes->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		proposed = 0;
+		for (e = c->children; e != NULL; e = e->next) {
+			if (e->type == XML_PI_NODE &&
+			    xmlStrEqual(e->name, BAD_CAST "pia"))
+				proposed = 1;
+			else if (proposed && e->type == XML_ELEMENT_NODE &&
+			    xmlStrEqual(e->name, BAD_CAST "timing")) {
+				xmlNodeAddContent(e, BAD_CAST mark);
+				proposed = 0;
+			}
+		}
+	}
+}
+
+static xmlNode *
+child_el(xmlNode *e, const char *name)
+{
+	for (e = e->children; e != NULL; e = e->next)
+		if (e->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(e->name, BAD_CAST name))
+			return e;
+	return NULL;
+}
+
+/*
+ * The changed words of each row marked in its <before> and <after>; the
+ * rows of ch are the <change> elements of changes, in order.  Only a row
+ * whose two sides are both there (an edit, or an equivalent spelling) is
+ * marked (a value that is not UTF-8 is left unmarked).  Returns -1 when
+ * out of memory.
+ */
+static int
+mark_words(xmlNode *changes, const struct pia_changes *ch)
+{
+	const struct pia_change	*r;
+	struct pia_wspan	*ws;
+	xmlNode			*c, *b, *a;
+	size_t			 i = 0;
+	int			 nw, rc = 0;
+
+	for (c = changes->children; c != NULL && rc == 0; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (i >= pia_changes_count(ch))
+			break;
+		r = pia_changes_get(ch, i++);
+		if (r->kind != PIA_CH_EDIT && r->kind != PIA_CH_EQUIV)
+			continue;
+		if ((nw = pia_word_diff(r->before, r->after, &ws)) < 0)
+			continue;
+		if ((b = child_el(c, "before")) != NULL &&
+		    mark_side(b, r->before, ws, nw, PIA_W_DEL) == -1)
+			rc = -1;
+		if ((a = child_el(c, "after")) != NULL &&
+		    mark_side(a, r->after, ws, nw, PIA_W_INS) == -1)
+			rc = -1;
+		free(ws);
+	}
+	return rc;
+}
+
+struct pia_doc *
+pia_changes_marked(const struct pia_changes *ch, const char *date,
+    struct pia_diags *d)
+{
+	xmlDoc		*rows, *xml = NULL;
+	xmlNode		*root, *changes;
+	xmlNs		*ns;
+	struct pia_doc	*doc = NULL;
+
+	if ((rows = pia_changes_xml(pia_changes_vocab(ch), ch, date)) == NULL)
+		goto oom;
+	if ((xml = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (root = xmlNewNode(NULL, BAD_CAST "assessment")) == NULL)
+		goto oom;
+	xmlDocSetRootElement(xml, root);
+	if ((ns = xmlNewNs(root, BAD_CAST PIA_NS, NULL)) == NULL)
+		goto oom;
+	xmlSetNs(root, ns);
+	if (xmlNewProp(root, BAD_CAST "kind",
+	    BAD_CAST pia_kind_id(pia_changes_kind(ch))) == NULL)
+		goto oom;
+	if ((changes = xmlDocCopyNode(xmlDocGetRootElement(rows), xml, 1)) ==
+	    NULL)
+		goto oom;
+	xmlAddChild(root, changes);
+	mark_proposals(changes);
+	if (mark_words(changes, ch) == -1)
+		goto oom;
+	xmlReconciliateNs(xml, root);
+	/* pia_doc_wrap takes xml over, also when it fails. */
+	doc = pia_doc_wrap(xml, "changes", d);
+	xml = NULL;
+	goto out;
+oom:
+	pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
+out:
+	xmlFreeDoc(xml);
+	xmlFreeDoc(rows);
+	return doc;
 }

@@ -3,7 +3,7 @@
  * reviewer sees which words of a 500-character paragraph changed.  Words
  * come from ICU's word break iterator (pia_word_bounds), which segments
  * Japanese with its dictionary; the alignment is a longest common
- * subsequence of words (model/diff.md §7).
+ * subsequence of words (model/diff/diff.md §7).
  */
 #include <stdint.h>
 #include <stdlib.h>

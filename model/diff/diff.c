@@ -1,7 +1,9 @@
 /*
  * diff.c: the difference of two revisions of an assessment as rows of the
- * 変更箇所 table (pia_diff.h).  The algorithm is described in model/diff.md;
- * the comments below cite its phases (§1 to §6).
+ * 変更箇所 table (pia_diff.h): the walk of both trees (§1), the rows of
+ * fields and entries (§4, §5) and their ids (§6).  The algorithm is
+ * described in model/diff/diff.md; the comments below cite its phases.
+ * The entries of repeating parts are paired in match.c (§2, §3).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,14 +11,8 @@
 #include <string.h>
 
 #include "pia.h"
-#include "pia_buf.h"
 #include "pia_diff.h"
-
-struct pia_changes {
-	enum pia_kind		 kind;
-	struct pia_change	*v;
-	size_t			 n, cap;
-};
+#include "extern.h"
 
 struct ctx {
 	const struct pia_vocab	*v;
@@ -25,20 +21,6 @@ struct ctx {
 	struct pia_changes	*ch;
 	int			 oom;
 };
-
-/* An entry of a repeating part and its content fingerprint (§2). */
-struct entry {
-	const xmlNode	*e;
-	const char	*id;
-	uint64_t	*h;		/* sorted hashes of its non-empty leaves */
-	size_t		 nh;
-	uint64_t	 whole;		/* hash of h[] */
-};
-
-static const char *reason_ja_renum =
-    "記載の順序又は番号の変更のみであり、記載内容に変更がないため";
-static const char *reason_en_renum =
-    "only the order or the number changed, not the content";
 
 const char *
 pia_chkind_name(enum pia_chkind k)
@@ -53,14 +35,17 @@ const char *
 pia_timing_text(const struct pia_vocab *v, enum pia_timing t)
 {
 	const struct pia_optlist *ol = pia_vocab_optlist(v, "timing");
+	int			  i;
 
-	if (ol == NULL || pia_optlist_count(ol) < 2)
+	if (ol == NULL || (i = pia_optlist_find_key(ol,
+	    t == PIA_TIMING_PRE ? "pre" : "post")) < 0)
 		return "";
-	return pia_optlist_text(ol, t == PIA_TIMING_PRE ? 0 : 1);
+	return pia_optlist_text(ol, (size_t)i);
 }
 
-static uint64_t
-fnv(uint64_t h, const void *p, size_t n)
+/* FNV-1a (extern.h). */
+uint64_t
+diff_fnv(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *u = p;
 
@@ -71,25 +56,11 @@ fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-#define FNV0	14695981039346656037ULL
-
 static int
 is_pia(const xmlNode *n)
 {
 	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
 	    strcmp((const char *)n->ns->href, PIA_NS) == 0;
-}
-
-static const char *
-attr(const xmlNode *e, const char *name)
-{
-	const xmlAttr	*a;
-
-	for (a = e->properties; a != NULL; a = a->next)
-		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
-			return a->children && a->children->content ?
-			    (const char *)a->children->content : "";
-	return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -116,6 +87,9 @@ pia_changes_free(struct pia_changes *ch)
 	for (i = 0; i < ch->n; i++)
 		change_clear(&ch->v[i]);
 	free(ch->v);
+	pia_doc_free(ch->own_old);
+	pia_doc_free(ch->own_new);
+	pia_vocab_free(ch->own_vocab);
 	free(ch);
 }
 
@@ -135,6 +109,12 @@ enum pia_kind
 pia_changes_kind(const struct pia_changes *ch)
 {
 	return ch->kind;
+}
+
+const struct pia_vocab *
+pia_changes_vocab(const struct pia_changes *ch)
+{
+	return ch->vocab;
 }
 
 /*
@@ -168,8 +148,8 @@ add_row(struct ctx *x, enum pia_chkind kind, const xmlNode *at,
 	c->starred = starred;
 	c->timing = starred ? PIA_TIMING_PRE : PIA_TIMING_POST;
 	if (kind == PIA_CH_RENUM || kind == PIA_CH_MOVE) {
-		c->reason_ja = reason_ja_renum;
-		c->reason_en = reason_en_renum;
+		c->reason_ja = pia_msg_fmt(PIA_M_DIFF_REASON_RENUM, "ja");
+		c->reason_en = pia_msg_fmt(PIA_M_DIFF_REASON_RENUM, "en");
 	}
 	if (before == NULL || *before == '\0') {
 		free(before);
@@ -363,317 +343,6 @@ out:
 	free(b);
 }
 
-/* ------------------------------------------------------------------ */
-/* §2 Fingerprints and matching of entries                              */
-/* ------------------------------------------------------------------ */
-
-struct hvec {
-	uint64_t	*v;
-	size_t		 n, cap;
-	int		 oom;
-};
-
-static void
-hvec_add(struct hvec *h, uint64_t x)
-{
-	if (h->oom)
-		return;
-	if (h->n == h->cap) {
-		size_t	  cap = h->cap ? h->cap * 2 : 16;
-		uint64_t *nv = realloc(h->v, cap * sizeof(*nv));
-
-		if (nv == NULL) {
-			h->oom = 1;
-			return;
-		}
-		h->v = nv;
-		h->cap = cap;
-	}
-	h->v[h->n++] = x;
-}
-
-/* Hashes of the non-empty leaves below e: the element names from the
- * entry down, the option attribute, the text without whitespace. */
-static void
-leaf_hashes(const xmlNode *e, uint64_t path, struct hvec *h)
-{
-	const xmlNode	*c;
-	uint64_t	 t = path;
-	const char	*opt = attr(e, "option");
-	int		 text = 0;
-
-	path = fnv(path, e->name, strlen((const char *)e->name) + 1);
-	if (opt != NULL) {
-		t = fnv(path, opt, strlen(opt));
-		text = 1;
-	} else
-		t = path;
-	for (c = e->children; c != NULL; c = c->next) {
-		const unsigned char *p;
-
-		if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
-			continue;
-		for (p = c->content; p && *p; p++)
-			if (*p != ' ' && *p != '\t' && *p != '\n' &&
-			    *p != '\r') {
-				t = fnv(t, p, 1);
-				text = 1;
-			}
-	}
-	if (text)
-		hvec_add(h, t);
-	for (c = e->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			leaf_hashes(c, path, h);
-}
-
-static int
-u64cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
-fingerprint(struct entry *en, const xmlNode *e)
-{
-	struct hvec	 h = { 0 };
-	size_t		 i;
-
-	en->e = e;
-	en->id = attr(e, "id");
-	leaf_hashes(e, FNV0, &h);
-	if (h.oom) {
-		free(h.v);
-		return -1;
-	}
-	qsort(h.v, h.n, sizeof(*h.v), u64cmp);
-	en->h = h.v;
-	en->nh = h.n;
-	en->whole = FNV0;
-	for (i = 0; i < h.n; i++)
-		en->whole = fnv(en->whole, &h.v[i], sizeof(h.v[i]));
-	return 0;
-}
-
-/* Dice similarity of two sorted multisets of leaf hashes. */
-static double
-similarity(const struct entry *a, const struct entry *b)
-{
-	size_t	 i = 0, j = 0, common = 0;
-
-	if (a->nh + b->nh == 0)
-		return 1.0;
-	while (i < a->nh && j < b->nh) {
-		if (a->h[i] == b->h[j]) {
-			common++;
-			i++;
-			j++;
-		} else if (a->h[i] < b->h[j])
-			i++;
-		else
-			j++;
-	}
-	return 2.0 * (double)common / (double)(a->nh + b->nh);
-}
-
-#define SIM_MIN		0.5	/* below this, two entries are not the same */
-#define PAIRS_MAX	250000	/* largest similarity matrix computed */
-
-struct ref {
-	const struct entry	*en;
-	size_t			 i;
-};
-
-static int
-ref_whole_cmp(const void *a, const void *b)
-{
-	const struct ref *x = a, *y = b;
-
-	if (x->en->whole != y->en->whole)
-		return x->en->whole < y->en->whole ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
-static int
-ref_id_cmp(const void *a, const void *b)
-{
-	const struct ref *x = a, *y = b;
-
-	return strcmp(x->en->id, y->en->id);
-}
-
-struct pair {
-	double	 sim;
-	size_t	 i, j;
-};
-
-static int
-pair_cmp(const void *a, const void *b)
-{
-	const struct pair *x = a, *y = b;
-	size_t dx = x->i > x->j ? x->i - x->j : x->j - x->i;
-	size_t dy = y->i > y->j ? y->i - y->j : y->j - y->i;
-
-	if (x->sim != y->sim)
-		return x->sim > y->sim ? -1 : 1;
-	if (dx != dy)
-		return dx < dy ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
-/* §2.1 identical content, paired in document order within a group. */
-static int
-match_identical(struct entry *A, size_t m, struct entry *B, size_t n,
-    long *mo, long *mn)
-{
-	struct ref	*ra, *rb;
-	size_t		 i, j;
-
-	ra = calloc(m ? m : 1, sizeof(*ra));
-	rb = calloc(n ? n : 1, sizeof(*rb));
-	if (ra == NULL || rb == NULL) {
-		free(ra);
-		free(rb);
-		return -1;
-	}
-	for (i = 0; i < m; i++)
-		ra[i] = (struct ref){ &A[i], i };
-	for (j = 0; j < n; j++)
-		rb[j] = (struct ref){ &B[j], j };
-	qsort(ra, m, sizeof(*ra), ref_whole_cmp);
-	qsort(rb, n, sizeof(*rb), ref_whole_cmp);
-	for (i = j = 0; i < m && j < n;) {
-		if (ra[i].en->whole < rb[j].en->whole)
-			i++;
-		else if (ra[i].en->whole > rb[j].en->whole)
-			j++;
-		else {
-			mo[ra[i].i] = (long)rb[j].i;
-			mn[rb[j].i] = (long)ra[i].i;
-			i++;
-			j++;
-		}
-	}
-	free(ra);
-	free(rb);
-	return 0;
-}
-
-/* §2.2 and §2.4 the same @id, with (min > 0) or without a similarity
- * floor. */
-static int
-match_ids(struct entry *A, size_t m, struct entry *B, size_t n, long *mo,
-    long *mn, double min)
-{
-	struct ref	*rb, key, *hit;
-	size_t		 i, j, k = 0;
-
-	if ((rb = calloc(n ? n : 1, sizeof(*rb))) == NULL)
-		return -1;
-	for (j = 0; j < n; j++)
-		if (mn[j] < 0 && B[j].id != NULL)
-			rb[k++] = (struct ref){ &B[j], j };
-	qsort(rb, k, sizeof(*rb), ref_id_cmp);
-	for (i = 0; i < m; i++) {
-		if (mo[i] >= 0 || A[i].id == NULL)
-			continue;
-		key.en = &A[i];
-		hit = bsearch(&key, rb, k, sizeof(*rb), ref_id_cmp);
-		if (hit == NULL || mn[hit->i] >= 0 ||
-		    (min > 0 && similarity(&A[i], hit->en) < min))
-			continue;
-		mo[i] = (long)hit->i;
-		mn[hit->i] = (long)i;
-	}
-	free(rb);
-	return 0;
-}
-
-/* §2.3 the most similar remaining pairs first, greedily. */
-static int
-match_similar(struct entry *A, size_t m, struct entry *B, size_t n,
-    long *mo, long *mn)
-{
-	size_t		 i, j, ra = 0, rb = 0, np = 0;
-	struct pair	*p;
-	double		 s;
-
-	for (i = 0; i < m; i++)
-		ra += mo[i] < 0;
-	for (j = 0; j < n; j++)
-		rb += mn[j] < 0;
-	if (ra == 0 || rb == 0 || ra * rb > PAIRS_MAX)
-		return 0;
-	if ((p = calloc(ra * rb, sizeof(*p))) == NULL)
-		return -1;
-	for (i = 0; i < m; i++)
-		for (j = 0; mo[i] < 0 && j < n; j++)
-			if (mn[j] < 0 &&
-			    (s = similarity(&A[i], &B[j])) >= SIM_MIN)
-				p[np++] = (struct pair){ s, i, j };
-	qsort(p, np, sizeof(*p), pair_cmp);
-	for (i = 0; i < np; i++) {
-		if (mo[p[i].i] >= 0 || mn[p[i].j] >= 0)
-			continue;
-		mo[p[i].i] = (long)p[i].j;
-		mn[p[i].j] = (long)p[i].i;
-	}
-	free(p);
-	return 0;
-}
-
-/*
- * §3 Moves: the matched entries whose old positions, read in new order,
- * form a longest increasing subsequence stayed in place; the others
- * moved.  Patience sorting, O(k log k).  Sets moved[j] for new entries.
- */
-static int
-find_moves(const long *mn, size_t n, char *moved)
-{
-	size_t	*tail, *prev, *seq, len = 0, k = 0, i, lo, hi, mid;
-	int	 rc = -1;
-
-	tail = calloc(n + 1, sizeof(*tail));
-	prev = calloc(n + 1, sizeof(*prev));
-	seq = calloc(n + 1, sizeof(*seq));
-	if (!tail || !prev || !seq)
-		goto out;
-	for (i = 0; i < n; i++)
-		if (mn[i] >= 0) {
-			seq[k++] = i;
-			moved[i] = 1;
-		}
-	/* tail[l]: index into seq of the smallest end of an increasing run
-	 * of length l + 1. */
-	for (i = 0; i < k; i++) {
-		long v = mn[seq[i]];
-
-		lo = 0;
-		hi = len;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (mn[seq[tail[mid]]] < v)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[i] = lo > 0 ? tail[lo - 1] : (size_t)-1;
-		tail[lo] = i;
-		if (lo == len)
-			len++;
-	}
-	if (len > 0)
-		for (i = tail[len - 1]; i != (size_t)-1; i = prev[i])
-			moved[seq[i]] = 0;
-	rc = 0;
-out:
-	free(tail);
-	free(prev);
-	free(seq);
-	return rc;
-}
 
 struct del {
 	long	 anchor;
@@ -690,36 +359,23 @@ del_cmp(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* The entries of one repeating part, O[] in old and N[] in new (§2-§4). */
+/* The entries of one repeating part, O[] in old and N[] in new: paired
+ * (match.c, §2, §3), then reported (§4). */
 static void
 diff_list(struct ctx *x, const struct pia_vnode *list, const xmlNode **O,
     size_t m, const xmlNode **N, size_t n)
 {
-	struct entry	*A = NULL, *B = NULL;
 	long		*mo = NULL, *mn = NULL, last = -1;
 	char		*moved = NULL;
 	struct del	*dels = NULL;
 	size_t		 i, j, nd = 0, d = 0;
 
-	A = calloc(m + 1, sizeof(*A));
-	B = calloc(n + 1, sizeof(*B));
 	mo = malloc((m + 1) * sizeof(*mo));
 	mn = malloc((n + 1) * sizeof(*mn));
 	moved = calloc(n + 1, 1);
 	dels = calloc(m + 1, sizeof(*dels));
-	if (!A || !B || !mo || !mn || !moved || !dels)
-		goto oom;
-	for (i = 0; i < m; i++)
-		if ((mo[i] = -1, fingerprint(&A[i], O[i])) == -1)
-			goto oom;
-	for (j = 0; j < n; j++)
-		if ((mn[j] = -1, fingerprint(&B[j], N[j])) == -1)
-			goto oom;
-	if (match_identical(A, m, B, n, mo, mn) == -1 ||
-	    match_ids(A, m, B, n, mo, mn, SIM_MIN) == -1 ||
-	    match_similar(A, m, B, n, mo, mn) == -1 ||
-	    match_ids(A, m, B, n, mo, mn, 0) == -1 ||
-	    find_moves(mn, n, moved) == -1)
+	if (!mo || !mn || !moved || !dels ||
+	    diff_match(O, m, N, n, mo, mn, moved) == -1)
 		goto oom;
 
 	/* §4 Removed entries are reported where they stood: after the new
@@ -755,12 +411,6 @@ diff_list(struct ctx *x, const struct pia_vnode *list, const xmlNode **O,
 oom:
 	x->oom = 1;
 out:
-	for (i = 0; A && i < m; i++)
-		free(A[i].h);
-	for (j = 0; B && j < n; j++)
-		free(B[j].h);
-	free(A);
-	free(B);
 	free(mo);
 	free(mn);
 	free(moved);
@@ -906,11 +556,11 @@ idx_id_cmp(const void *a, const void *b)
 static uint32_t
 row_hash(const struct pia_change *c)
 {
-	uint64_t h = FNV0;
+	uint64_t h = DIFF_FNV0;
 
-	h = fnv(h, c->item, strlen(c->item) + 1);
-	h = fnv(h, c->before, strlen(c->before) + 1);
-	h = fnv(h, c->after, strlen(c->after));
+	h = diff_fnv(h, c->item, strlen(c->item) + 1);
+	h = diff_fnv(h, c->before, strlen(c->before) + 1);
+	h = diff_fnv(h, c->after, strlen(c->after));
 	return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -957,10 +607,7 @@ pia_diff(const struct pia_vocab *v, const struct pia_doc *old,
 
 	memset(&x, 0, sizeof(x));
 	if (pia_doc_kind(old) != pia_doc_kind(new)) {
-		pia_diags_add(d, PIA_ERROR, "diff", pia_doc_name(new), 0, NULL,
-		    NULL, "様式が異なります (%s と %s): 同じ様式の評価書どうし"
-		    "を比較してください", "the forms differ (%s and %s): "
-		    "compare assessments of the same form",
+		pia_diag(d, PIA_M_DIFF_KINDS, pia_doc_name(new), 0, NULL,
 		    pia_kind_id(pia_doc_kind(old)),
 		    pia_kind_id(pia_doc_kind(new)));
 		return NULL;
@@ -971,6 +618,7 @@ pia_diff(const struct pia_vocab *v, const struct pia_doc *old,
 	if ((x.ch = calloc(1, sizeof(*x.ch))) == NULL)
 		goto oom;
 	x.ch->kind = x.k;
+	x.ch->vocab = v;
 	ro = xmlDocGetRootElement(pia_doc_xml(old));
 	rn = xmlDocGetRootElement(pia_doc_xml(new));
 	diff_el(&x, ro, rn);
@@ -978,8 +626,32 @@ pia_diff(const struct pia_vocab *v, const struct pia_doc *old,
 		goto oom;
 	return x.ch;
 oom:
-	pia_diags_add(d, PIA_ERROR, "memory", NULL, 0, NULL, NULL,
-	    "メモリが足りません", "out of memory");
+	pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
 	pia_changes_free(x.ch);
 	return NULL;
+}
+
+struct pia_changes *
+pia_diff_files(const char *oldpath, const char *newpath, unsigned flags,
+    struct pia_diags *d)
+{
+	struct pia_vocab	*v;
+	struct pia_doc		*o = NULL, *n = NULL;
+	struct pia_changes	*ch = NULL;
+
+	if ((v = pia_vocab_load_default(d)) == NULL)
+		return NULL;
+	o = pia_doc_load(oldpath, NULL, d);
+	n = pia_doc_load(newpath, NULL, d);
+	if (o == NULL || n == NULL ||
+	    (ch = pia_diff(v, o, n, flags, d)) == NULL) {
+		pia_doc_free(o);
+		pia_doc_free(n);
+		pia_vocab_free(v);
+		return NULL;
+	}
+	ch->own_vocab = v;
+	ch->own_old = o;
+	ch->own_new = n;
+	return ch;
 }
