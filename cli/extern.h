@@ -35,6 +35,9 @@ const struct cmd *cmd_find(const char *);
 /** Prints "pia CMD: message" to stderr and the synopsis; returns EXIT_USAGE. */
 int	 usage_error(const struct cmd *, const char *fmt_ja,
 	    const char *fmt_en, ...);
+/** usage_error() with the text m of the catalogue and its arguments. */
+#define usage_msg(c, m, ...)	usage_error((c), pia_msg_fmt((m), "ja"), \
+	    pia_msg_fmt((m), "en"), ##__VA_ARGS__)
 /** The usage error of a --lang that is neither ja nor en. */
 int	 lang_error(const struct cmd *);
 /** Sets lang from "ja"/"en"; -1 when neither. */
@@ -48,8 +51,9 @@ struct vresult {
 	int			 kind;
 	struct pia_diags	*d;
 	size_t			 errors, warnings;
+	int			 failed;	/* a system failure */
 };
-struct pia_rules;
+struct pia_validator;
 
 /** Prints findings as "FILE:LINE: level: [rule] message" (coloured when
  *  stdout is a terminal), or collects them for JSON. */
@@ -61,9 +65,10 @@ void	 json_finding(FILE *, const struct pia_diag *);
 /** Prints findings that the library reported about itself (no file). */
 void	 print_system_errors(const struct pia_diags *);
 
-/** SARIF 2.1.0 log of the findings (GitHub code scanning). */
+/** SARIF 2.1.0 log of the findings (GitHub code scanning), with the
+ *  checks of the validator as its rules. */
 void	 print_sarif(FILE *, const struct pia_diags *,
-	    const struct pia_rules *);
+	    const struct pia_validator *);
 /** JUnit XML: a test suite per file, a failing test case per finding
  *  (warnings fail only with strict). */
 void	 print_junit(FILE *, const struct pia_diags *,
