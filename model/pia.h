@@ -251,6 +251,12 @@ const char		*pia_optlist_group(const struct pia_optlist *, size_t);
 /** Index of text in the list, or -1. */
 int			 pia_optlist_find(const struct pia_optlist *,
 			    const char *text);
+/** The key of option i (its @key in the vocabulary: what code compares
+ *  instead of the text or the position), or NULL. */
+const char		*pia_optlist_key(const struct pia_optlist *, size_t);
+/** Index of the option whose key is key, or -1. */
+int			 pia_optlist_find_key(const struct pia_optlist *,
+			    const char *key);
 /** Whether it is a checkbox list (else a single choice). */
 int			 pia_optlist_is_checks(const struct pia_optlist *);
 

@@ -17,6 +17,7 @@ struct pia_optlist {
 	int		  checks;
 	size_t		  n;
 	const char	**text;
+	const char	**key;
 	const char	**group;
 	int		 *slot;
 };
@@ -168,9 +169,10 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 			if (is_el(o, "o"))
 				ol->n++;
 		ol->text = calloc(ol->n ? ol->n : 1, sizeof(char *));
+		ol->key = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->group = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->slot = calloc(ol->n ? ol->n : 1, sizeof(int));
-		if (!ol->text || !ol->group || !ol->slot)
+		if (!ol->text || !ol->key || !ol->group || !ol->slot)
 			return -1;
 		for (i = 0, o = l->children; o; o = o->next) {
 			const char *s;
@@ -179,6 +181,7 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 				continue;
 			ol->text[i] = o->children && o->children->content ?
 			    (const char *)o->children->content : "";
+			ol->key[i] = prop(o, "key");
 			ol->group[i] = prop(o, "group");
 			ol->slot[i] = (s = prop(o, "slot")) && !strcmp(s, "yes");
 			i++;
@@ -349,6 +352,7 @@ pia_vocab_free(struct pia_vocab *v)
 	free_tree(v->form);
 	for (i = 0; i < v->nlists; i++) {
 		free(v->lists[i].text);
+		free(v->lists[i].key);
 		free(v->lists[i].group);
 		free(v->lists[i].slot);
 	}
@@ -798,6 +802,23 @@ pia_optlist_find(const struct pia_optlist *l, const char *text)
 
 	for (i = 0; text != NULL && i < l->n; i++)
 		if (strcmp(l->text[i], text) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+pia_optlist_key(const struct pia_optlist *l, size_t i)
+{
+	return i < l->n ? l->key[i] : NULL;
+}
+
+int
+pia_optlist_find_key(const struct pia_optlist *l, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; key != NULL && i < l->n; i++)
+		if (l->key[i] != NULL && strcmp(l->key[i], key) == 0)
 			return (int)i;
 	return -1;
 }

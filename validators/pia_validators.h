@@ -56,12 +56,14 @@ void		 pia_threshold_range(double pop_lo, double pop_hi,
 /** "none", "basic", "focused", "full" ("" for PIA_THR_UNKNOWN). */
 const char	*pia_thr_id(enum pia_thr);
 enum pia_thr	 pia_thr_parse(const char *);
-/** The 0-based index, in the しきい値判断結果 option list of the kind, of the
- *  option that states t as the mandatory result; -1 when the form has
- *  none (全項目 in a 重点項目評価書). */
-int		 pia_thr_option(enum pia_thr t, enum pia_kind);
-/** The mandatory result stated by option i of the kind's list. */
-enum pia_thr	 pia_thr_from_option(enum pia_kind, int i);
+/** The text of the option of l (a しきい値判断結果 list of model/vocab.xml)
+ *  whose key states t ("none", "basic", "focused", "full"); NULL when the
+ *  list has none (全項目 in threshold-focused). */
+const char	*pia_thr_option_text(const struct pia_optlist *l,
+		    enum pia_thr t);
+/** The result that option i of l states, by its key; PIA_THR_UNKNOWN
+ *  when i is -1 or the option has no such key. */
+enum pia_thr	 pia_thr_of_option(const struct pia_optlist *l, int i);
 /** Bounds of a band as printed ("1万人以上10万人未満" gives 10000 and
  *  99999, "30万人以上" 300000 and INFINITY, "500人未満" 0 and 499) or of a
  *  plain number.  NFKC first.  Returns 0, or -1 with NANs. */
