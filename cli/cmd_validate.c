@@ -276,15 +276,19 @@ validator(const struct cmd *self, const struct pia_validate_opts *o, int *rc)
 	struct pia_validator	*v;
 	struct pia_diags	*d;
 	enum pia_vstatus	 st;
+	size_t			 i, n;
 
 	*rc = EXIT_SYSTEM;
 	if ((d = pia_diags_new()) == NULL)
 		return NULL;
 	if ((v = pia_validator_new(o, &st, d)) == NULL) {
-		if (st == PIA_VS_FILTER && pia_diags_count(d) > 0) {
-			/* a mistyped --only or --skip checks nothing */
+		if (st == PIA_VS_FILTER && (n = pia_diags_count(d)) > 0) {
+			/* a mistyped --only or --skip would check nothing */
+			for (i = 0; i + 1 < n; i++)
+				fprintf(stderr, "pia validate: %s\n",
+				    pia_diag_msg(pia_diags_get(d, i), lang));
 			*rc = usage_error(self, "%s", "%s", pia_diag_msg(
-			    pia_diags_get(d, 0), lang));
+			    pia_diags_get(d, n - 1), lang));
 		} else {
 			print_system_errors(d);
 			if (st == PIA_VS_RULES) {
@@ -298,8 +302,19 @@ validator(const struct cmd *self, const struct pia_validate_opts *o, int *rc)
 	return v;
 }
 
-int
-cmd_validate(int argc, char **argv)
+/* The command line. */
+struct args {
+	enum out_format		 fmt;
+	const char		*fmtarg;
+	struct pia_validate_opts opts;
+	struct files		 custom;	/* --rules files */
+	long			 njobs;
+	int			 strict, list;
+};
+
+/* Parses the options into a; 0, or the exit status after a message. */
+static int
+parse_args(const struct cmd *self, int argc, char **argv, struct args *a)
 {
 	static const struct option lopts[] = {
 		{ "lang", required_argument, NULL, 'L' },
@@ -313,19 +328,85 @@ cmd_validate(int argc, char **argv)
 		{ "list-rules", no_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 }
 	};
+	char	*end;
+	int	 ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "T:j:", lopts, NULL)) != -1) {
+		switch (ch) {
+		case 'T':
+			a->fmtarg = optarg;
+			if (strcmp(optarg, "text") == 0)
+				a->fmt = OUT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				a->fmt = OUT_JSON;
+			else if (strcmp(optarg, "sarif") == 0)
+				a->fmt = OUT_SARIF;
+			else if (strcmp(optarg, "junit") == 0)
+				a->fmt = OUT_JUNIT;
+			else
+				return usage_msg(self, PIA_M_VAL_CLI_BAD_FORMAT,
+				    optarg);
+			break;
+		case 'L':
+			if (set_lang(optarg) == -1)
+				return lang_error(self);
+			break;
+		case 'R':
+			if (files_add(&a->custom, optarg) == -1)
+				return EXIT_SYSTEM;
+			break;
+		case 'O':
+			a->opts.only = optarg;
+			break;
+		case 'S':
+			a->opts.skip = optarg;
+			break;
+		case 'D':
+			if (!pia_date_valid(optarg))
+				return usage_msg(self, PIA_M_VAL_CLI_BAD_TODAY,
+				    optarg);
+			a->opts.today = optarg;
+			break;
+		case 's':
+			a->strict = 1;
+			break;
+		case 'j':
+			a->njobs = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || a->njobs < 1 ||
+			    a->njobs > 64)
+				return usage_msg(self, PIA_M_VAL_CLI_BAD_JOBS,
+				    optarg);
+			break;
+		case 'l':
+			a->list = 1;
+			break;
+		default:
+			return usage_msg(self, PIA_M_VAL_BAD_OPTION);
+		}
+	}
+	if (a->list && a->fmt != OUT_TEXT && a->fmt != OUT_JSON)
+		return usage_msg(self, PIA_M_VAL_CLI_LIST_FORMAT, a->fmtarg);
+	if (a->list && optind < argc)
+		return usage_msg(self, PIA_M_VAL_CLI_LIST_FILE, argv[optind]);
+	if (!a->list && optind == argc)
+		return usage_msg(self, PIA_M_VAL_CLI_NO_FILE);
+	a->opts.rules = (const char *const *)a->custom.v;
+	return 0;
+}
+
+int
+cmd_validate(int argc, char **argv)
+{
 	const struct cmd	*self = cmd_find("validate");
-	enum out_format		 fmt = OUT_TEXT;
-	struct pia_validate_opts opts;
-	struct files		 files = { NULL, 0, 0 }, custom = { NULL, 0, 0 };
+	struct args		 a;
+	struct files		 files = { NULL, 0, 0 };
 	struct pia_diags	*all = NULL;
 	struct pia_validator	*v = NULL;
 	struct vresult		*res = NULL;
 	struct stat		 st;
-	const char		*fmtarg = "text";
-	char			*end;
 	size_t			 i;
-	long			 njobs = 1;
-	int			 ch, rc = EXIT_SYSTEM, strict = 0, list = 0;
+	int			 rc;
 
 	/*
 	 * Validation allocates and frees a few MB per document (the XSD, the
@@ -336,78 +417,16 @@ cmd_validate(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 	mallopt(M_TOP_PAD, 16 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-	memset(&opts, 0, sizeof(opts));
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "T:j:", lopts, NULL)) != -1) {
-		switch (ch) {
-		case 'T':
-			fmtarg = optarg;
-			if (strcmp(optarg, "text") == 0)
-				fmt = OUT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = OUT_JSON;
-			else if (strcmp(optarg, "sarif") == 0)
-				fmt = OUT_SARIF;
-			else if (strcmp(optarg, "junit") == 0)
-				fmt = OUT_JUNIT;
-			else
-				return usage_msg(self, PIA_M_VAL_CLI_BAD_FORMAT,
-				    optarg);
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
-			break;
-		case 'R':
-			if (files_add(&custom, optarg) == -1)
-				goto out;
-			break;
-		case 'O':
-			opts.only = optarg;
-			break;
-		case 'S':
-			opts.skip = optarg;
-			break;
-		case 'D':
-			if (!pia_date_valid(optarg))
-				return usage_msg(self, PIA_M_VAL_CLI_BAD_TODAY,
-				    optarg);
-			opts.today = optarg;
-			break;
-		case 's':
-			strict = 1;
-			break;
-		case 'j':
-			njobs = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || njobs < 1 ||
-			    njobs > 64)
-				return usage_msg(self, PIA_M_VAL_CLI_BAD_JOBS,
-				    optarg);
-			break;
-		case 'l':
-			list = 1;
-			break;
-		default:
-			return usage_msg(self, PIA_M_VAL_BAD_OPTION);
-		}
-	}
-	if (list && fmt != OUT_TEXT && fmt != OUT_JSON) {
-		rc = usage_msg(self, PIA_M_VAL_CLI_LIST_FORMAT, fmtarg);
+	memset(&a, 0, sizeof(a));
+	a.fmt = OUT_TEXT;
+	a.fmtarg = "text";
+	a.njobs = 1;
+	if ((rc = parse_args(self, argc, argv, &a)) != 0 ||
+	    (v = validator(self, &a.opts, &rc)) == NULL)
 		goto out;
-	}
-	if (list && optind < argc) {
-		rc = usage_msg(self, PIA_M_VAL_CLI_LIST_FILE, argv[optind]);
-		goto out;
-	}
-	if (!list && optind == argc) {
-		rc = usage_msg(self, PIA_M_VAL_CLI_NO_FILE);
-		goto out;
-	}
-	opts.rules = (const char *const *)custom.v;
-	if ((v = validator(self, &opts, &rc)) == NULL)
-		goto out;
-	if (list) {
-		rc = list_rules(v, fmt);
+	rc = EXIT_SYSTEM;
+	if (a.list) {
+		rc = list_rules(v, a.fmt);
 		goto flush;
 	}
 	if ((all = pia_diags_new()) == NULL)
@@ -420,20 +439,20 @@ cmd_validate(int argc, char **argv)
 		} else if (files_add(&files, argv[i]) == -1)
 			goto out;
 	}
-	if ((size_t)njobs > files.n)
-		njobs = files.n ? (long)files.n : 1;
+	if ((size_t)a.njobs > files.n)
+		a.njobs = files.n ? (long)files.n : 1;
 	if ((res = calloc(files.n ? files.n : 1, sizeof(*res))) == NULL)
 		goto out;
 	for (i = 0; i < files.n; i++)
 		if ((res[i].d = pia_diags_new()) == NULL)
 			goto out;
-	if (run_jobs(v, &files, res, njobs) == -1) {
+	if (run_jobs(v, &files, res, a.njobs) == -1) {
 		for (i = 0; i < files.n; i++)
 			if (res[i].failed)
 				print_system_errors(res[i].d);
 		goto out;
 	}
-	rc = report(v, fmt, &files, res, all, strict);
+	rc = report(v, a.fmt, &files, res, all, a.strict);
 flush:
 	if (ferror(stdout) || fflush(stdout) == EOF) {
 		fprintf(stderr, "pia validate: %s\n",
@@ -446,7 +465,7 @@ out:
 		pia_diags_free(res[i].d);
 	free(res);
 	files_free(&files);
-	files_free(&custom);
+	files_free(&a.custom);
 	pia_diags_free(all);
 	return rc;
 }

@@ -46,13 +46,15 @@ const struct cmd commands[] = {
 	  "  --only IDS   この規則 id だけを検査 (カンマ区切り、req-* のような"
 	  "パターン、schema はスキーマ検査)\n"
 	  "  --skip IDS   この規則 id を検査しない\n"
+	  "  --list-rules 検査せず、規則の id、水準、根拠、説明を一覧 (-T text|json)\n"
 	  "  --today D    日付の規則 (再実施の期限) の基準日 (既定は今日)\n"
 	  "  --strict     警告もエラーとして終了コード 1 にする\n"
 	  "  -j N         N 個のスレッドで並行して検査\n"
 	  "  DIR          ディレクトリ内の *.xml を再帰的に検査\n"
 	  "  -            標準入力を検査\n"
 	  "終了コード: 0 エラーなし、1 エラーあり (--strict では警告も。整形式で"
-	  "ない文書を含む)、2 使い方の誤り (読み込めない規則ファイルを含む)、"
+	  "ない文書を含む)、2 使い方の誤り (読み込めない規則ファイル、どの規則にも"
+	  "一致しない --only・--skip を含む)、"
 	  "3 システムエラー\n",
 	  "  -T text      FILE:LINE: error: [rule] message (default)\n"
 	  "  -T json      JSON output\n"
@@ -62,6 +64,8 @@ const struct cmd commands[] = {
 	  "  --only IDS   run only these rule ids (comma-separated, patterns "
 	  "such as req-*, schema for the schema check)\n"
 	  "  --skip IDS   do not run these rule ids\n"
+	  "  --list-rules list id, level, clause and description of the rules "
+	  "instead (-T text|json)\n"
 	  "  --today D    reference date of the date rules (default: today)\n"
 	  "  --strict     warnings also give exit status 1\n"
 	  "  -j N         validate with N threads\n"
@@ -69,7 +73,8 @@ const struct cmd commands[] = {
 	  "  -            check standard input\n"
 	  "Exit status: 0 no errors, 1 errors found (with --strict also "
 	  "warnings; a malformed file is a finding), 2 usage (a rule file "
-	  "that does not load included), 3 system failure\n" },
+	  "that does not load, an --only or --skip that matches no rule "
+	  "included), 3 system failure\n" },
 	{ "threshold", cmd_threshold,
 	  "しきい値判断の結果と作成する評価書を表示する",
 	  "show the threshold judgement and the assessments to produce",
