@@ -1114,8 +1114,9 @@ f_bad_wareki(xmlXPathParserContext *c, int nargs)
 		date[n] = '\0';
 		if ((e = pia_wareki_parse(date, iso)) != PIA_DATE_OK &&
 		    e != PIA_DATE_ICU) {
-			asprintf(&r, "%s (%s)", date, pia_date_strerror(e,
-			    ST(c)->lang));
+			if (asprintf(&r, "%s (%s)", date, pia_date_strerror(e,
+			    ST(c)->lang)) < 0)
+				r = NULL;
 			break;
 		}
 	}
