@@ -80,13 +80,13 @@ int		 pia_band_bounds(const char *text, double *lo, double *hi);
  * One call checks a document the way `pia validate` does: the safe
  * loader (well-formedness, pia_doc_load), the XSD of its kind
  * (pia_schema_validate), then the rule sets: the built-in ones
- * (validators/rules/NAME.sch) and those
- * named in the options, written in a subset of ISO Schematron that our
- * own engine evaluates with libxml2's XPath 1.0 and the extension
- * functions of PIA_FUNC_NS (see the README).  The findings of the
- * document are filtered by the options' only and skip patterns and
- * sorted by line.  The editor, `pia render` and `pia review` call the
- * same pipeline.
+ * (validators/rules/NAME.sch) and those named in the options, written in
+ * a subset of ISO Schematron that our own engine evaluates with libxml2's
+ * XPath 1.0 and the extension functions of PIA_FUNC_NS (see the README).
+ * The findings of the document are filtered by the options' only and skip
+ * patterns and sorted by line.  The editor, `pia render` and `pia review`
+ * call the same pipeline.  The options are fixed when the validator is
+ * made (its rules are compiled for them); a call only names its input.
  */
 
 /** Options of a validator; a zeroed struct is the default. */
@@ -146,7 +146,8 @@ void			 pia_validator_free(struct pia_validator *);
 int			 pia_validate(const struct pia_validator *,
 			    const char *path, const char *name,
 			    enum pia_kind *kind, struct pia_diags *d);
-/** The same for a document in memory (an editor's buffer). */
+/** The same for a document in memory (an editor's buffer); name NULL
+ *  is "<memory>". */
 int			 pia_validate_memory(const struct pia_validator *,
 			    const char *buf, size_t len, const char *name,
 			    enum pia_kind *kind, struct pia_diags *d);

@@ -56,7 +56,7 @@ static xmlXPathObject *
 var_lookup(void *ctx, const xmlChar *name, const xmlChar *uri)
 {
 	struct sch_eval	*e = ctx;
-	size_t			 i;
+	size_t		 i;
 
 	if (uri != NULL)
 		return NULL;
