@@ -54,8 +54,8 @@ MODEL_OBJS = model/diag.o model/catalogue.o model/doc.o model/util.o model/vocab
 	     model/value.o model/import.o model/import_text.o $(DIFF_OBJS)
 DIFF_OBJS  = model/diff/diff.o model/diff/match.o model/diff/wdiff.o \
 	     model/diff/changes.o model/diff/marks.o
-VALID_OBJS = validators/schema.o validators/sch.o validators/xpfunc.o \
-	     validators/threshold.o
+VALID_OBJS = validators/schema.o validators/sch_compile.o validators/sch_eval.o \
+	     validators/xpfunc.o validators/threshold.o validators/validate.o
 TMPL_OBJS  = templates/skeleton.o templates/diff/stream.o \
 	     templates/diff/text.o templates/diff/csv.o templates/diff/json.o \
 	     templates/diff/xml.o
@@ -77,7 +77,7 @@ PUBLIC_HDRS = model/libpia.h model/pia.h model/pia_msg.h model/catalogue.def \
 	      templates/pia_templates.h
 VERSION	:= $(shell sed -n 's/^.define PIA_VERSION[^"]*"\([^"]*\)".*/\1/p' model/pia.h)
 UNIT_TESTS = test_i18n test_diag test_catalogue test_doc test_vocab test_threshold test_diff \
-	     test_import
+	     test_import test_validate
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd

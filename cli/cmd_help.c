@@ -1,8 +1,8 @@
 /*
  * cmd_help.c: pia help [COMMAND], and pia help findings: every finding
  * pia can report, from the catalogue (model/catalogue.def) and from the
- * built-in rule sets (validators/rules/NAME.sch, read as XML from the data
- * directory as pia validate finds them).
+ * built-in rule sets (validators/rules/NAME.sch, as the validator
+ * compiles them).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -15,8 +15,6 @@
 
 #include "extern.h"
 #include "pia_validators.h"
-
-#define SCH_NS	"http://purl.oclc.org/dsdl/schematron"
 
 /* One line of the listing: a finding of the catalogue or a rule. */
 struct finding {
@@ -149,274 +147,59 @@ list_catalogue(struct listing *l)
 }
 
 /*
- * Reading a rule set for the listing.  The rule engine (validators/sch.c)
- * compiles the same files to evaluate them; here only the ids, roles,
- * clauses and message texts are read, with every <value-of> and <name>
- * shown as the placeholder MSG_ARG_TEXT.
+ * The checks of the built-in rule sets, as the validator compiled them
+ * (validators/validate.c): id, level, clause and description, grouped by
+ * rule file.  The schema stage is not a rule set of its own here: its
+ * findings are the catalogue's.
  */
-
 static int
-is_sch(const xmlNode *n, const char *name)
+list_rules(struct listing *l, struct pia_diags *d)
 {
-	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, BAD_CAST SCH_NS) &&
-	    (name == NULL || xmlStrEqual(n->name, BAD_CAST name));
-}
+	struct pia_validate_opts	 o;
+	struct pia_validator		*v;
+	struct pia_rule_info		 ri;
+	struct finding			*f;
+	enum pia_vstatus		 st;
+	const char			*prev = NULL, *base;
+	char				*name, *rel;
+	size_t				 i, n;
+	int				 rc = -1;
 
-static char *
-prop(const xmlNode *n, const char *name)
-{
-	return (char *)xmlGetNoNsProp(n, BAD_CAST name);
-}
-
-/* Whitespace of a rule file as the engine treats it: runs become one
- * space, none between two non-ASCII characters (Japanese text broken over
- * lines), trimmed.  Done in place. */
-static void
-squeeze(char *s)
-{
-	char	*w = s, *o = s, *e;
-	int	 nl;
-
-	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-		s++;
-	while (*s != '\0') {
-		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
-			nl = 0;
-			for (e = s; *e == ' ' || *e == '\n' || *e == '\t' ||
-			    *e == '\r'; e++)
-				nl |= *e == '\n';
-			if (*e == '\0')
-				break;
-			if (!(nl && w > o && (w[-1] & 0x80) && (*e & 0x80)))
-				*w++ = ' ';
-			s = e;
+	memset(&o, 0, sizeof(o));
+	if ((v = pia_validator_new(&o, &st, d)) == NULL)
+		return -1;
+	n = pia_validator_rule_count(v);
+	for (i = 0; i < n; i++) {
+		if (pia_validator_rule(v, i, &ri) == -1 || ri.file == NULL)
 			continue;
-		}
-		*w++ = *s++;
-	}
-	*w = '\0';
-}
-
-/* The text of a message element, placeholders for what a document fills
- * in, appended to fp. */
-static void
-msg_text(FILE *fp, const xmlNode *n, const char *lang)
-{
-	const xmlNode	*c;
-
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE)
-			fputs((const char *)c->content, fp);
-		else if (is_sch(c, "value-of") || is_sch(c, "name"))
-			fputs(pia_msg_fmt(PIA_M_MSG_ARG_TEXT, lang), fp);
-		else if (is_sch(c, "emph") || is_sch(c, "dir") ||
-		    is_sch(c, "span"))
-			msg_text(fp, c, lang);
-	}
-}
-
-static char *
-message(const xmlNode *n, const char *lang)
-{
-	FILE	*fp;
-	char	*s = NULL;
-	size_t	 len = 0;
-	int	 err;
-
-	if ((fp = open_memstream(&s, &len)) == NULL)
-		return NULL;
-	msg_text(fp, n, lang);
-	err = ferror(fp);
-	if (fclose(fp) != 0 || err) {
-		free(s);
-		return NULL;
-	}
-	squeeze(s);
-	return s;
-}
-
-static int
-is_en(const xmlNode *n)
-{
-	xmlChar	*l = xmlNodeGetLang(n);
-	int	 en = l != NULL && strncmp((const char *)l, "en", 2) == 0;
-
-	xmlFree(l);
-	return en;
-}
-
-static const xmlNode *
-diagnostic(const xmlNode *root, const char *id)
-{
-	const xmlNode	*d, *c;
-	char		*v;
-	int		 eq;
-
-	for (d = root->children; d != NULL; d = d->next) {
-		if (!is_sch(d, "diagnostics"))
-			continue;
-		for (c = d->children; c != NULL; c = c->next) {
-			if (!is_sch(c, "diagnostic"))
-				continue;
-			v = prop(c, "id");
-			eq = v != NULL && strcmp(v, id) == 0;
-			xmlFree(v);
-			if (eq)
-				return c;
-		}
-	}
-	return NULL;
-}
-
-static enum pia_level
-role_level(const char *role)
-{
-	if (role != NULL && (strcmp(role, "warning") == 0 ||
-	    strcmp(role, "warn") == 0))
-		return PIA_WARNING;
-	if (role != NULL && (strcmp(role, "info") == 0 ||
-	    strcmp(role, "information") == 0))
-		return PIA_INFO;
-	return PIA_ERROR;
-}
-
-static char *
-inherited_source(const xmlNode *n)
-{
-	xmlChar	*s;
-
-	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
-		if ((s = xmlGetNsProp(n, BAD_CAST "source",
-		    BAD_CAST PIA_FUNC_NS)) != NULL)
-			return (char *)s;
-	return NULL;
-}
-
-/* One assert or report: its own text is in its xml:lang, the texts of
- * the diagnostics it names in theirs; a language left without text shows
- * the other's. */
-static int
-list_check(struct listing *l, const xmlNode *root, const xmlNode *n)
-{
-	struct finding	*f;
-	const xmlNode	*d;
-	char		*id = NULL, *role = NULL, *src = NULL, *diags = NULL;
-	char		*t, *save, **slot;
-	int		 rc = -1;
-
-	if ((id = prop(n, "id")) == NULL)
-		return 0;	/* the engine refuses it; nothing to list */
-	if ((f = add_finding(l)) == NULL)
-		goto out;
-	role = prop(n, "role");
-	f->level = role_level(role);
-	if ((f->rule = strdup(id)) == NULL)
-		goto out;
-	if ((src = inherited_source(n)) != NULL &&
-	    (f->source = strdup(src)) == NULL)
-		goto out;
-	slot = is_en(n) ? &f->en : &f->ja;
-	if ((*slot = message(n, is_en(n) ? "en" : "ja")) == NULL)
-		goto out;
-	if ((diags = prop(n, "diagnostics")) != NULL)
-		for (t = strtok_r(diags, " \t\n", &save); t != NULL;
-		    t = strtok_r(NULL, " \t\n", &save)) {
-			if ((d = diagnostic(root, t)) == NULL)
-				continue;
-			slot = is_en(d) ? &f->en : &f->ja;
-			free(*slot);
-			if ((*slot = message(d, is_en(d) ? "en" : "ja")) ==
-			    NULL)
-				goto out;
-		}
-	if (f->ja == NULL || *f->ja == '\0') {
-		free(f->ja);
-		f->ja = dupnull(f->en);
-	} else if (f->en == NULL || *f->en == '\0') {
-		free(f->en);
-		f->en = strdup(f->ja);
-	}
-	if (f->ja == NULL || f->en == NULL)
-		goto out;
-	rc = 0;
-out:
-	if (rc == -1)
-		l->oom = 1;
-	xmlFree(id);
-	xmlFree(role);
-	xmlFree(src);
-	xmlFree(diags);
-	return rc;
-}
-
-/* Every assert and report below n, in document order. */
-static int
-list_checks(struct listing *l, const xmlNode *root, const xmlNode *n)
-{
-	const xmlNode	*c;
-
-	for (c = n->children; c != NULL; c = c->next) {
-		if (is_sch(c, "assert") || is_sch(c, "report")) {
-			if (list_check(l, root, c) == -1)
-				return -1;
-		} else if (is_sch(c, "pattern") || is_sch(c, "rule")) {
-			if (list_checks(l, root, c) == -1)
-				return -1;
-		}
-	}
-	return 0;
-}
-
-/* Lists the built-in rule set NAME; problems are findings in d. */
-static int
-list_ruleset(struct listing *l, const char *name, struct pia_diags *d)
-{
-	xmlDoc		*doc = NULL;
-	const xmlNode	*root, *c;
-	char		*rel = NULL, *path = NULL, *title = NULL;
-	int		 rc = -1;
-
-	if (asprintf(&rel, "validators/rules/%s.sch", name) < 0) {
-		rel = NULL;
-		goto oom;
-	}
-	if ((path = pia_data_path(rel)) == NULL) {
-		pia_diag(d, PIA_M_IO_OPEN, rel, 0, NULL,
-		    pia_msg_fmt(PIA_M_ERRNO_ENOENT, "ja"), strerror(ENOENT));
-		goto out;
-	}
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
-	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL ||
-	    !is_sch(root, "schema")) {
-		pia_diag(d, PIA_M_XML_UNREADABLE, path, 0, NULL);
-		goto out;
-	}
-	for (c = root->children; c != NULL && title == NULL; c = c->next)
-		if (is_sch(c, "title")) {
-			if ((title = (char *)xmlNodeGetContent(c)) == NULL)
+		if (prev == NULL || strcmp(prev, ri.file) != 0) {
+			prev = ri.file;
+			base = strrchr(ri.file, '/');
+			base = base != NULL ? base + 1 : ri.file;
+			name = strndup(base, strcspn(base, "."));
+			if (asprintf(&rel, "validators/rules/%s", base) < 0)
+				rel = NULL;
+			if (add_set(l, name, dupnull(ri.set_title), rel) == -1)
 				goto oom;
-			squeeze(title);
 		}
-	/* The listing owns its strings: copy libxml2's. */
-	if (add_set(l, strdup(name), dupnull(title), rel) == -1) {
-		rel = NULL;
-		goto oom;
+		if ((f = add_finding(l)) == NULL)
+			goto oom;
+		f->level = ri.level;
+		f->rule = strdup(ri.id);
+		f->source = dupnull(ri.clause);
+		f->ja = dupnull(ri.desc_ja);
+		f->en = dupnull(ri.desc_en);
+		if (f->rule == NULL || (ri.clause != NULL && f->source == NULL) ||
+		    f->ja == NULL || f->en == NULL)
+			goto oom;
 	}
-	rel = NULL;
-	if (list_checks(l, root, root) == -1)
-		goto oom;
 	rc = 0;
 	goto out;
 oom:
+	l->oom = 1;
 	pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
 out:
-	xmlFree(title);
-	xmlFreeDoc(doc);
-	free(path);
-	free(rel);
+	pia_validator_free(v);
 	return rc;
 }
 
@@ -497,7 +280,6 @@ help_findings(const struct cmd *self, int argc, char **argv)
 	};
 	struct listing		 l;
 	struct pia_diags	*d = NULL;
-	const char *const	*n;
 	int			 ch, json = 0, rc = EXIT_SYSTEM;
 
 	memset(&l, 0, sizeof(l));
@@ -530,8 +312,8 @@ help_findings(const struct cmd *self, int argc, char **argv)
 	}
 	if (list_catalogue(&l) == -1)
 		pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
-	for (n = pia_rules_builtin; *n != NULL && !l.oom; n++)
-		list_ruleset(&l, *n, d);
+	if (!l.oom)
+		list_rules(&l, d);
 	if (pia_diags_count(d) > 0) {
 		print_system_errors(d);
 		goto out;

@@ -33,6 +33,75 @@ parse_count(const char *s, double *lo, double *hi)
 	return pia_band_bounds(s, lo, hi);
 }
 
+/* The description of t: the option of the 基礎項目評価書's list in
+ * Japanese (wording), a sentence in English. */
+static char *
+describe(enum pia_thr t, const char *wording, const char *in)
+{
+	static const enum pia_msg desc[] = { PIA_M_THR_CLI_NONE,
+	    PIA_M_THR_CLI_BASIC, PIA_M_THR_CLI_FOCUSED, PIA_M_THR_CLI_FULL };
+
+	return pia_msg_str(in, desc[t], wording);
+}
+
+static void
+print_json(const struct pia_vocab *vocab, enum pia_thr t, const char *wording,
+    const enum pia_kind *kinds, size_t nk, const char *pop, const char *hand,
+    int incident)
+{
+	char	*en = describe(t, wording, "en");
+	size_t	 i;
+
+	printf("{\"result\":");
+	json_str(stdout, pia_thr_id(t));
+	printf(",\"wording\":");
+	json_str(stdout, wording);
+	printf(",\"description\":");
+	json_str(stdout, en ? en : "");
+	printf(",\"required\":[");
+	for (i = 0; i < nk; i++) {
+		printf("%s{\"kind\":", i ? "," : "");
+		json_str(stdout, pia_kind_id(kinds[i]));
+		printf(",\"name\":");
+		json_str(stdout, pia_vocab_kind_name(vocab, kinds[i]));
+		printf(",\"style\":");
+		json_str(stdout, pia_vocab_kind_style(vocab, kinds[i]));
+		printf("}");
+	}
+	printf("],\"inputs\":{\"population\":");
+	json_str(stdout, pop);
+	printf(",\"handlers\":");
+	json_str(stdout, hand);
+	printf(",\"incident\":%s}", incident ? "true" : "false");
+	printf(",\"source\":");
+	json_str(stdout, pia_msg_fmt(PIA_M_THR_CLAUSE, "ja"));
+	printf("}\n");
+	free(en);
+}
+
+static void
+print_text(const struct pia_vocab *vocab, enum pia_thr t, const char *wording,
+    const enum pia_kind *kinds, size_t nk)
+{
+	char	*d = describe(t, wording, lang);
+	size_t	 i;
+
+	printf("%s\n", d ? d : wording);
+	free(d);
+	if (nk == 0)
+		printf("%s\n", pia_msg_fmt(PIA_M_THR_CLI_PRODUCE_NONE, lang));
+	else {
+		printf("%s", pia_msg_fmt(PIA_M_THR_CLI_PRODUCE, lang));
+		for (i = 0; i < nk; i++)
+			printf("%s%s (%s)", i ? pia_msg_fmt(PIA_M_VAL_LIST_SEP,
+			    lang) : "", L(pia_vocab_kind_name(vocab, kinds[i]),
+			    pia_vocab_kind_en(vocab, kinds[i])),
+			    pia_vocab_kind_style(vocab, kinds[i]));
+		putchar('\n');
+	}
+	printf("%s\n", pia_msg_fmt(PIA_M_THR_CLI_SOURCE, lang));
+}
+
 int
 cmd_threshold(int argc, char **argv)
 {
@@ -44,21 +113,16 @@ cmd_threshold(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const en[] = {
-	    "no assessment is mandatory (voluntary only)",
-	    "a basic assessment is mandatory",
-	    "basic and focused assessments are mandatory",
-	    "basic and full assessments are mandatory" };
 	const struct cmd	*self = cmd_find("threshold");
 	struct pia_diags	*sys = NULL;
 	struct pia_vocab	*vocab = NULL;
-	const struct pia_optlist *l;
 	const char		*pop = NULL, *hand = NULL, *inc = NULL;
+	const char		*wording;
 	double			 plo = NAN, phi = NAN, hlo = NAN, hhi = NAN;
 	enum pia_thr		 lo, hi, t;
-	int			 ch, json = 0, incident, rc = EXIT_SYSTEM, k;
+	int			 ch, json = 0, incident, rc = EXIT_SYSTEM;
 	enum pia_kind		 kinds[3];
-	size_t			 nk = 0, i;
+	size_t			 nk = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "T:", lopts, NULL)) != -1) {
@@ -78,50 +142,41 @@ cmd_threshold(int argc, char **argv)
 			else if (strcmp(optarg, "text") == 0)
 				json = 0;
 			else
-				return usage_error(self, "不明な出力形式です: %s "
-				    "(text か json)", "unknown format: %s "
-				    "(text or json)", optarg);
+				return usage_msg(self, PIA_M_THR_CLI_BAD_FORMAT,
+				    optarg);
 			break;
 		case 'L':
 			if (set_lang(optarg) == -1)
 				return lang_error(self);
 			break;
 		default:
-			return usage_error(self, "オプションが不正です",
-			    "bad option");
+			return usage_msg(self, PIA_M_VAL_BAD_OPTION);
 		}
 	}
 	if (optind != argc)
-		return usage_error(self, "余分な引数があります: %s",
-		    "unexpected argument: %s", argv[optind]);
+		return usage_msg(self, PIA_M_THR_CLI_EXTRA_ARG, argv[optind]);
 	if (pop == NULL || hand == NULL || inc == NULL)
-		return usage_error(self, "--population、--handlers、--incident "
-		    "の三つが必要です", "--population, --handlers and "
-		    "--incident are all required");
+		return usage_msg(self, PIA_M_THR_CLI_MISSING);
 	if (parse_count(pop, &plo, &phi) == -1)
-		return usage_error(self, "--population には人数 (例 12000) を"
-		    "指定します: %s", "--population takes a number of persons "
-		    "(e.g. 12000): %s", pop);
+		return usage_msg(self, PIA_M_THR_CLI_BAD_POPULATION, pop);
 	if (parse_count(hand, &hlo, &hhi) == -1)
-		return usage_error(self, "--handlers には人数 (例 350) を"
-		    "指定します: %s", "--handlers takes a number of persons "
-		    "(e.g. 350): %s", hand);
+		return usage_msg(self, PIA_M_THR_CLI_BAD_HANDLERS, hand);
 	if (strcmp(inc, "yes") == 0)
 		incident = 1;
 	else if (strcmp(inc, "no") == 0)
 		incident = 0;
 	else
-		return usage_error(self, "--incident は yes か no です: %s",
-		    "--incident takes yes or no: %s", inc);
+		return usage_msg(self, PIA_M_THR_CLI_BAD_INCIDENT, inc);
 	pia_threshold_range(plo, phi, hlo, hhi, incident, &lo, &hi);
 	if (lo != hi)
-		return usage_error(self, "範囲が広すぎて結果が一つに決まりません "
-		    "(%s から %s)", "the ranges given leave the result open "
-		    "(%s to %s)", pia_thr_id(lo), pia_thr_id(hi));
+		return usage_msg(self, PIA_M_THR_CLI_OPEN, pia_thr_id(lo),
+		    pia_thr_id(hi));
 	t = lo;
+	/* the wording of the 基礎項目評価書's list, found by its key */
 	if ((sys = pia_diags_new()) == NULL ||
 	    (vocab = pia_vocab_load_default(sys)) == NULL ||
-	    (l = pia_vocab_optlist(vocab, "threshold-basic")) == NULL) {
+	    (wording = pia_thr_option_text(pia_vocab_optlist(vocab,
+	    "threshold-basic"), t)) == NULL) {
 		if (sys != NULL)
 			print_system_errors(sys);
 		goto out;
@@ -132,53 +187,11 @@ cmd_threshold(int argc, char **argv)
 		kinds[nk++] = PIA_KIND_FOCUSED;
 	if (t == PIA_THR_FULL)
 		kinds[nk++] = PIA_KIND_FULL;
-	if (json) {
-		printf("{\"result\":");
-		json_str(stdout, pia_thr_id(t));
-		printf(",\"wording\":");
-		json_str(stdout, pia_optlist_text(l, (size_t)pia_thr_option(t,
-		    PIA_KIND_BASIC)));
-		printf(",\"description\":");
-		json_str(stdout, en[t]);
-		printf(",\"required\":[");
-		for (i = 0; i < nk; i++) {
-			printf("%s{\"kind\":", i ? "," : "");
-			json_str(stdout, pia_kind_id(kinds[i]));
-			printf(",\"name\":");
-			json_str(stdout, pia_vocab_kind_name(vocab, kinds[i]));
-			printf(",\"style\":");
-			json_str(stdout, pia_vocab_kind_style(vocab, kinds[i]));
-			printf("}");
-		}
-		printf("],\"inputs\":{\"population\":");
-		json_str(stdout, pop);
-		printf(",\"handlers\":");
-		json_str(stdout, hand);
-		printf(",\"incident\":%s}", incident ? "true" : "false");
-		printf(",\"source\":\"指針 第5の2\"}\n");
-	} else {
-		printf("%s\n", L(pia_optlist_text(l, (size_t)pia_thr_option(t,
-		    PIA_KIND_BASIC)), en[t]));
-		if (nk == 0)
-			printf("%s\n", L("作成が義務付けられる評価書: なし "
-			    "(任意に実施できます)", "assessments to produce: "
-			    "none (a voluntary assessment is possible)"));
-		else {
-			printf("%s", L("作成する評価書: ",
-			    "assessments to produce: "));
-			for (i = 0; i < nk; i++)
-				printf("%s%s (%s)", i ? L("、", ", ") : "",
-				    L(pia_vocab_kind_name(vocab, kinds[i]),
-				    pia_vocab_kind_en(vocab, kinds[i])),
-				    pia_vocab_kind_style(vocab, kinds[i]));
-			putchar('\n');
-		}
-		printf("%s\n", L("根拠: 特定個人情報保護評価指針 第5の2 "
-		    "(しきい値判断)", "source: 指針 第5の2 (threshold "
-		    "judgement)"));
-	}
-	rc = ferror(stdout) ? EXIT_SYSTEM : EXIT_OK;
-	(void)k;
+	if (json)
+		print_json(vocab, t, wording, kinds, nk, pop, hand, incident);
+	else
+		print_text(vocab, t, wording, kinds, nk);
+	rc = ferror(stdout) || fflush(stdout) == EOF ? EXIT_SYSTEM : EXIT_OK;
 out:
 	pia_vocab_free(vocab);
 	pia_diags_free(sys);

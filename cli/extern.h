@@ -71,6 +71,8 @@ int	 usage_error_fmt(const struct cmd *, const char *fmt_ja,
 	    const char *: usage_error_fmt,				\
 	    default: usage_error_msg)((self), __VA_ARGS__)
 #define CLI_FIRST_(a, ...)	(a)
+/** usage_error() with the text m of the catalogue and its arguments. */
+#define usage_msg(c, m, ...)	usage_error_msg((c), (m), ##__VA_ARGS__)
 /** The usage error of a --lang that is neither ja nor en. */
 int	 lang_error(const struct cmd *);
 /** Sets lang from "ja"/"en"; -1 when neither. */
@@ -106,8 +108,9 @@ struct vresult {
 	int			 kind;
 	struct pia_diags	*d;
 	size_t			 errors, warnings;
+	int			 failed;	/* a system failure */
 };
-struct pia_rules;
+struct pia_validator;
 
 /** Prints findings as "FILE:LINE: level: [rule] message" (coloured when
  *  stdout is a terminal), or collects them for JSON. */
@@ -119,9 +122,10 @@ void	 json_finding(FILE *, const struct pia_diag *);
 /** Prints findings that the library reported about itself (no file). */
 void	 print_system_errors(const struct pia_diags *);
 
-/** SARIF 2.1.0 log of the findings (GitHub code scanning). */
+/** SARIF 2.1.0 log of the findings (GitHub code scanning), with the
+ *  checks of the validator as its rules. */
 void	 print_sarif(FILE *, const struct pia_diags *,
-	    const struct pia_rules *);
+	    const struct pia_validator *);
 /** JUnit XML: a test suite per file, a failing test case per finding
  *  (warnings fail only with strict). */
 void	 print_junit(FILE *, const struct pia_diags *,

@@ -53,24 +53,22 @@ json_uri(FILE *f, const char *path)
 }
 
 void
-print_sarif(FILE *f, const struct pia_diags *d, const struct pia_rules *r)
+print_sarif(FILE *f, const struct pia_diags *d, const struct pia_validator *val)
 {
-	size_t		 nchecks = r ? pia_rules_check_count(r) : 0;
+	size_t		 nchecks = val ? pia_validator_rule_count(val) : 0;
 	size_t		 cap = nchecks + pia_diags_count(d) + 1, n = 0, i;
 	struct ruleref	*v = calloc(cap, sizeof(*v));
-	const char	*id, *src, *file;
-	enum pia_level	 lvl;
-	long		 line;
+	struct pia_rule_info r;
 
 	if (v == NULL)
 		return;
-	/* Every loaded check, then the stages' own ids as they occur. */
+	/* Every check of the rule sets, then the stages' own ids (schema,
+	 * xml, io) as they occur. */
 	for (i = 0; i < nchecks; i++)
-		if (pia_rules_check_info(r, i, &id, &lvl, &src, &file,
-		    &line) == 0) {
-			v[n].id = id;
-			v[n].level = lvl;
-			v[n++].source = src;
+		if (pia_validator_rule(val, i, &r) == 0 && r.file != NULL) {
+			v[n].id = r.id;
+			v[n].level = r.level;
+			v[n++].source = r.clause;
 		}
 	for (i = 0; i < pia_diags_count(d); i++) {
 		const struct pia_diag *g = pia_diags_get(d, i);
@@ -183,7 +181,8 @@ junit_case(FILE *f, const struct pia_diag *g, const char *suite, int strict)
 	fputs("\" name=\"", f);
 	fprintf(f, "[%s] ", g->rule ? g->rule : "pia");
 	if (g->line > 0)
-		fprintf(f, "%s %ld: ", L("行", "line"), g->line);
+		fprintf(f, "%s %ld: ", pia_msg_fmt(PIA_M_VAL_JUNIT_LINE, lang),
+		    g->line);
 	xml_str(f, pia_diag_msg(g, lang));
 	fputs("\">\n", f);
 	if (fail) {

@@ -17,8 +17,8 @@ struct pia_optlist {
 	int		  checks;
 	size_t		  n;
 	const char	**text;
-	const char	**group;
 	const char	**key;
+	const char	**group;
 	int		 *slot;
 };
 
@@ -167,8 +167,8 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 			if (is_el(o, "o"))
 				ol->n++;
 		ol->text = calloc(ol->n ? ol->n : 1, sizeof(char *));
-		ol->group = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->key = calloc(ol->n ? ol->n : 1, sizeof(char *));
+		ol->group = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->slot = calloc(ol->n ? ol->n : 1, sizeof(int));
 		if (!ol->text || !ol->group || !ol->key || !ol->slot)
 			return -1;
@@ -179,8 +179,8 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 				continue;
 			ol->text[i] = o->children && o->children->content ?
 			    (const char *)o->children->content : "";
-			ol->group[i] = prop(o, "group");
 			ol->key[i] = prop(o, "key");
+			ol->group[i] = prop(o, "group");
 			ol->slot[i] = (s = prop(o, "slot")) && !strcmp(s, "yes");
 			i++;
 		}
@@ -341,8 +341,8 @@ pia_vocab_free(struct pia_vocab *v)
 	free_tree(v->form);
 	for (i = 0; i < v->nlists; i++) {
 		free(v->lists[i].text);
-		free(v->lists[i].group);
 		free(v->lists[i].key);
+		free(v->lists[i].group);
 		free(v->lists[i].slot);
 	}
 	free(v->lists);

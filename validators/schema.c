@@ -31,9 +31,8 @@ capture_parse_error(void *ctx, xmlError *e)
 {
 	struct pia_diags *d = ctx;
 
-	pia_diags_add(d, PIA_ERROR, "schema", e->file ? e->file : "",
-	    e->line, NULL, NULL, "スキーマを読み込めません: %s",
-	    "cannot load the schema: %s", e->message ? e->message : "");
+	pia_diag(d, PIA_M_SCHEMA_LOAD, e->file ? e->file : "", e->line, NULL,
+	    e->message ? e->message : "");
 }
 
 struct pia_schema *
@@ -47,9 +46,7 @@ pia_schema_load(enum pia_kind kind, struct pia_diags *d)
 	snprintf(rel, sizeof(rel), "model/schema/lean/pia-%s.xsd",
 	    pia_kind_id(kind));
 	if ((path = pia_data_path(rel)) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "schema", rel, 0, NULL, NULL,
-		    "スキーマが見つかりません (make でビルドしてください)",
-		    "schema not found (build it with make)");
+		pia_diag(d, PIA_M_SCHEMA_NOT_FOUND, rel, 0, NULL);
 		goto out;
 	}
 	if ((s = calloc(1, sizeof(*s))) == NULL ||
@@ -121,29 +118,6 @@ option_text(const struct pia_optlist *l)
 }
 
 /*
- * Appends a finding; both formats take (label, a, b) where label is the
- * Japanese path for fmt_ja and the English one for fmt_en, and b_en, when
- * not NULL, replaces b in the English message.
- */
-static void
-report(struct vstate *st, long line, const char *xp, const char *source,
-    const char *fmt_ja, const char *fmt_en, const char *path,
-    const char *pathen, const char *a, const char *b, const char *b_en)
-{
-	char	*ja = NULL, *en = NULL;
-
-	if (asprintf(&ja, fmt_ja, path, a, b) < 0)
-		ja = NULL;
-	if (asprintf(&en, fmt_en, pathen, a, b_en ? b_en : b) < 0)
-		en = NULL;
-	if (ja != NULL && en != NULL)
-		pia_diags_add_msg(st->diags, PIA_ERROR, "schema",
-		    pia_doc_name(st->doc), line, xp, source, ja, en);
-	free(ja);
-	free(en);
-}
-
-/*
  * Rewrites one libxml2 validity error as a finding that names the field as
  * the form prints it.  The common mistakes (a value outside the option
  * list, a date that is not ISO, a missing or repeated id, an element out of
@@ -160,7 +134,7 @@ on_valid_error(void *ctx, xmlError *e)
 	char			*xp = NULL, *opts = NULL;
 	const char		*m = e->message ? e->message : "";
 	xmlChar			*val = NULL;
-	char			 iso[11] = "", hint_ja[96] = "", hint_en[96] = "";
+	char			 iso[11] = "", *hint_ja = NULL, *hint_en = NULL;
 	enum pia_ftype		 ft = PIA_F_NONE;
 	int			 other_attr;
 
@@ -204,68 +178,46 @@ on_valid_error(void *ctx, xmlError *e)
 		pathen = strdup(path ? path : "?");
 	}
 #define V	(val ? (const char *)val : "")
+#define REPORT(msgid, ...) \
+	pia_diag(st->diags, (msgid), pia_doc_name(st->doc), e->line, xp, path, \
+	    pathen, __VA_ARGS__)
 	if (strstr(m, "attribute 'id'") != NULL && strstr(m, "required")) {
-		report(st, e->line, xp, NULL, "%s: id 属性がありません "
-		    "(繰り返す部分の各項目には文書内で一意の id が必要です)%s%s",
-		    "%s: the id attribute is missing (each entry of a repeating "
-		    "part needs an id unique in the document)%s%s", path,
-		    pathen, "", "", NULL);
+		pia_diag(st->diags, PIA_M_SCHEMA_ID_MISSING, pia_doc_name(st->doc),
+		    e->line, xp, path, pathen);
 	} else if (strstr(m, "'xs:ID'") != NULL) {
 		xmlChar *id = xmlGetNoNsProp(el, BAD_CAST "id");
 
-		report(st, e->line, xp, NULL, "%s: id「%s」は重複しているか、id "
-		    "に使えない値です (英字で始まる、文書内で一意の名前)%s",
-		    "%s: id \"%s\" is repeated or not a valid id (a name "
-		    "starting with a letter, unique in the document)%s", path,
-		    pathen, id ? (const char *)id : "", "", NULL);
+		REPORT(PIA_M_SCHEMA_ID_BAD, id ? (const char *)id : "");
 		xmlFree(id);
 	} else if (e->code == XML_SCHEMAV_CVC_ENUMERATION_VALID &&
 	    !other_attr && vn != NULL && pia_vnode_options(vn, k) != NULL) {
 		opts = option_text(pia_vnode_options(vn, k));
-		report(st, e->line, xp, "記載要領 (選択肢)",
-		    "%s: 「%s」は選択肢にありません (選択肢: %s)",
-		    "%s: \"%s\" is not one of the options (options: %s)",
-		    path, pathen, V, opts ? opts : "", NULL);
+		REPORT(PIA_M_SCHEMA_OPTION, V, opts ? opts : "");
 	} else if ((ft == PIA_F_DATE || ft == PIA_F_PERIOD) && !other_attr) {
+		/* a 和暦 date: say how to write it */
 		if (pia_wareki_parse(V, iso) == PIA_DATE_OK) {
-			snprintf(hint_ja, sizeof(hint_ja), "。和暦ではなく %s "
-			    "と書きます", iso);
-			snprintf(hint_en, sizeof(hint_en), "; write %s instead "
-			    "of the 和暦 date", iso);
+			hint_ja = pia_msg_str("ja", PIA_M_SCHEMA_DATE_HINT, iso);
+			hint_en = pia_msg_str("en", PIA_M_SCHEMA_DATE_HINT, iso);
 		}
-		report(st, e->line, xp, NULL,
-		    "%s: 日付「%s」が不正です (YYYY-MM-DD 形式の実在する日付、"
-		    "又は YYYY-MM が必要です%s)",
-		    "%s: invalid date \"%s\" (expected a real date as "
-		    "YYYY-MM-DD, or YYYY-MM%s)", path, pathen, V,
-		    hint_ja, hint_en);
+		REPORT(PIA_M_SCHEMA_DATE, V, hint_ja ? hint_ja : "",
+		    hint_en ? hint_en : "");
 	} else if (strstr(m, "attribute 'ticked'") != NULL) {
 		xmlChar *t = xmlGetNoNsProp(e->node, BAD_CAST "ticked");
 
-		report(st, e->line, xp, NULL, "%s: ticked 属性「%s」が不正です "
-		    "(true、false、unknown のいずれか)%s", "%s: invalid ticked "
-		    "attribute \"%s\" (true, false or unknown)%s", path, pathen,
-		    t ? (const char *)t : "", "", NULL);
+		REPORT(PIA_M_SCHEMA_TICKED, t ? (const char *)t : "");
 		xmlFree(t);
 	} else if (ft == PIA_F_FLAG) {
-		report(st, e->line, xp, NULL, "%s: 「%s」はチェック欄の値では"
-		    "ありません (true、false 又は空欄)%s",
-		    "%s: \"%s\" is not a checkbox value (true, false or "
-		    "empty)%s", path, pathen, V, "", NULL);
+		REPORT(PIA_M_SCHEMA_FLAG, V);
 	} else if (e->code == XML_SCHEMAV_ELEMENT_CONTENT) {
-		report(st, e->line, xp, NULL,
-		    "%s: 要素 %s はこの位置に置けません (様式にない要素か、"
-		    "順序が違います): %s",
-		    "%s: element %s is not allowed here (not in the form, or "
-		    "out of order): %s", path, pathen,
-		    el ? (const char *)el->name : "?", msg ? msg : "", NULL);
-	} else {
-		report(st, e->line, xp, NULL, "%s: スキーマに適合しません: "
-		    "%s%s", "%s: schema violation: %s%s", path, pathen,
-		    msg ? msg : "", "", NULL);
-	}
+		REPORT(PIA_M_SCHEMA_PLACE, el ? (const char *)el->name : "?",
+		    msg ? msg : "");
+	} else
+		REPORT(PIA_M_SCHEMA_OTHER, msg ? msg : "");
+#undef REPORT
 #undef V
 	xmlFree(val);
+	free(hint_ja);
+	free(hint_en);
 	free(opts);
 	free(msg);
 	free(path);
@@ -282,9 +234,7 @@ pia_schema_validate(const struct pia_schema *s, const struct pia_doc *doc,
 	int			 rc;
 
 	if (pia_doc_kind(doc) != s->kind) {
-		pia_diags_add(d, PIA_ERROR, "schema", pia_doc_name(doc), 0,
-		    NULL, NULL, "スキーマの種類が文書と違います",
-		    "schema kind does not match the document");
+		pia_diag(d, PIA_M_SCHEMA_KIND, pia_doc_name(doc), 0, NULL);
 		return -1;
 	}
 	if ((vc = xmlSchemaNewValidCtxt(s->xsd)) == NULL)
@@ -297,9 +247,7 @@ pia_schema_validate(const struct pia_schema *s, const struct pia_doc *doc,
 	rc = xmlSchemaValidateDoc(vc, pia_doc_xml(doc));
 	xmlSchemaFreeValidCtxt(vc);
 	if (rc < 0) {
-		pia_diags_add(d, PIA_ERROR, "schema", pia_doc_name(doc), 0,
-		    NULL, NULL, "スキーマ検証を実行できませんでした",
-		    "schema validation failed to run");
+		pia_diag(d, PIA_M_SCHEMA_RUN, pia_doc_name(doc), 0, NULL);
 		return -1;
 	}
 	return st.count;

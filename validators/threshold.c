@@ -68,31 +68,28 @@ pia_thr_parse(const char *s)
 }
 
 /*
- * The option lists threshold-full and threshold-basic run from 全項目 (0)
- * down to none (3); threshold-focused from 重点項目 (0) down to none (2).
- * In a full or focused form every option below the first is the voluntary
- * variant "(任意に…評価を実施)".
+ * The options of the しきい値判断結果 lists carry the result they state as
+ * their key in model/vocab.xml (key="focused" on both "基礎項目評価及び重点
+ * 項目評価の実施が義務付けられる" and its voluntary variant "...(任意に全
+ * 項目評価を実施)"): nothing here depends on the order of the options.
  */
-int
-pia_thr_option(enum pia_thr t, enum pia_kind k)
+const char *
+pia_thr_option_text(const struct pia_optlist *l, enum pia_thr t)
 {
-	if (t < PIA_THR_NONE || t > PIA_THR_FULL)
-		return -1;
-	if (k == PIA_KIND_FOCUSED)
-		return t == PIA_THR_FULL ? -1 : PIA_THR_FOCUSED - t;
-	if (k == PIA_KIND_FULL || k == PIA_KIND_BASIC)
-		return PIA_THR_FULL - t;
-	return -1;
+	int i;
+
+	if (l == NULL || t < PIA_THR_NONE || t > PIA_THR_FULL ||
+	    (i = pia_optlist_find_key(l, pia_thr_id(t))) < 0)
+		return NULL;
+	return pia_optlist_text(l, (size_t)i);
 }
 
 enum pia_thr
-pia_thr_from_option(enum pia_kind k, int i)
+pia_thr_of_option(const struct pia_optlist *l, int i)
 {
-	int top = k == PIA_KIND_FOCUSED ? PIA_THR_FOCUSED : PIA_THR_FULL;
-
-	if (k == PIA_KIND_NONE || i < 0 || i > top)
+	if (l == NULL || i < 0)
 		return PIA_THR_UNKNOWN;
-	return top - i;
+	return pia_thr_parse(pia_optlist_key(l, (size_t)i));
 }
 
 /* Reads "1,000", "30万", "1万" at *p; returns -1 when no number. */

@@ -224,7 +224,8 @@ f_label(xmlXPathParserContext *c, int nargs)
 		for (k = n->prev; k != NULL; k = k->prev)
 			i += k->type == XML_ELEMENT_NODE &&
 			    xmlStrEqual(k->name, n->name);
-		if (asprintf(&r, "%s%s%d", t, EN(c) ? " " : "", i) > 0) {
+		if ((r = pia_msg_str(ST(c)->lang, PIA_M_XP_ENTRY_NUMBER, t,
+		    i)) != NULL) {
 			free(p);
 			p = r;
 		}
@@ -485,8 +486,8 @@ f_missing(xmlXPathParserContext *c, int nargs)
 			continue;
 		if ((t = pia_vnode_title(k, kind, ST(c)->lang)) == NULL)
 			continue;
-		if (asprintf(&s, "%s%s%s", out ? out : "", out ? (EN(c) ?
-		    ", " : "、") : "", t) < 0)
+		if (asprintf(&s, "%s%s%s", out ? out : "", out ?
+		    pia_msg_fmt(PIA_M_VAL_LIST_SEP, ST(c)->lang) : "", t) < 0)
 			s = NULL;
 		free(t);
 		free(out);
@@ -717,14 +718,17 @@ f_threshold(xmlXPathParserContext *c, int nargs)
 }
 
 /* pia:threshold-declared(node?): the mandatory result that the chosen
- * しきい値判断結果 option states, by its index in the kind's list ("" if
+ * しきい値判断結果 option states, by its key in the vocabulary ("" if
  * blank). */
 static void
 f_threshold_declared(xmlXPathParserContext *c, int nargs)
 {
 	xmlNode			*n = pop_node(c, nargs);
+	const struct pia_vnode	*v = vnode(c, n);
 	int			 i = option_of(c, n);
-	ret_str(c, pia_thr_id(pia_thr_from_option(ST(c)->kind, i)));
+
+	ret_str(c, pia_thr_id(pia_thr_of_option(v ? pia_vnode_options(v,
+	    ST(c)->kind) : NULL, i)));
 }
 
 /* pia:threshold-text(result): the official wording of a result (基礎項目
@@ -732,14 +736,13 @@ f_threshold_declared(xmlXPathParserContext *c, int nargs)
 static void
 f_threshold_text(xmlXPathParserContext *c, int nargs)
 {
-	static const char *const en[] = {
-	    "no assessment mandatory", "basic assessment mandatory",
-	    "basic and focused assessments mandatory",
-	    "basic and full assessments mandatory" };
+	static const enum pia_msg words[] = { PIA_M_XP_THR_NONE,
+	    PIA_M_XP_THR_BASIC, PIA_M_XP_THR_FOCUSED, PIA_M_XP_THR_FULL };
 	char			*s = pop_str(c), *tok, *save, *out = NULL, *o;
+	char			*w;
 	enum pia_thr		 t;
 	const struct pia_optlist *l = NULL;
-	const char		*w;
+	const char		*ja;
 
 	(void)nargs;
 	if (ST(c)->vocab != NULL)
@@ -748,12 +751,14 @@ f_threshold_text(xmlXPathParserContext *c, int nargs)
 	    tok = strtok_r(NULL, " ", &save)) {
 		if ((t = pia_thr_parse(tok)) == PIA_THR_UNKNOWN)
 			continue;
-		w = EN(c) ? en[t] : l ? pia_optlist_text(l,
-		    (size_t)pia_thr_option(t, PIA_KIND_BASIC)) : tok;
-		if (asprintf(&o, EN(c) ? "%s%s\"%s\"" : "%s%s「%s」",
-		    out ? out : "", out ? (EN(c) ? " or " : "又は") : "",
-		    w) < 0)
-			o = NULL;
+		/* the option of the 基礎項目評価書's list in Japanese */
+		if ((ja = pia_thr_option_text(l, t)) == NULL)
+			ja = tok;
+		if ((w = pia_msg_str(ST(c)->lang, words[t], ja)) == NULL)
+			break;
+		o = out ? pia_msg_str(ST(c)->lang, PIA_M_XP_THR_MORE, out, w) :
+		    pia_msg_str(ST(c)->lang, PIA_M_XP_THR_FIRST, w);
+		free(w);
 		free(out);
 		out = o;
 	}
@@ -1109,8 +1114,9 @@ f_bad_wareki(xmlXPathParserContext *c, int nargs)
 		date[n] = '\0';
 		if ((e = pia_wareki_parse(date, iso)) != PIA_DATE_OK &&
 		    e != PIA_DATE_ICU) {
-			asprintf(&r, "%s (%s)", date, pia_date_strerror(e,
-			    ST(c)->lang));
+			if (asprintf(&r, "%s (%s)", date, pia_date_strerror(e,
+			    ST(c)->lang)) < 0)
+				r = NULL;
 			break;
 		}
 	}

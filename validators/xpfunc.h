@@ -1,6 +1,7 @@
 /*
- * xpfunc.h: private interface between the rule engine (sch.c) and the
- * XPath extension functions of the pia namespace (xpfunc.c).
+ * xpfunc.h: private interface between the rule engine (sch_compile.c,
+ * sch_eval.c) and the XPath extension functions of the pia namespace
+ * (xpfunc.c).
  */
 #ifndef PIA_XPFUNC_H
 #define PIA_XPFUNC_H

@@ -33,7 +33,9 @@ main(void)
 				    "\" kind=\"basic\"/>";
 	struct pia_diags	*d = pia_diags_new();
 	struct pia_vocab	*v = NULL;
-	struct pia_rules	*r = NULL;
+	struct pia_validate_opts o = { .today = "2026-01-01" };
+	struct pia_validator	*val = NULL;
+	enum pia_vstatus	 st;
 	struct pia_doc		*doc = NULL;
 	char			*s, *sk = NULL;
 	size_t			 len = 0;
@@ -54,12 +56,13 @@ main(void)
 	    (sk = pia_skeleton(v, PIA_KIND_BASIC, &len)) != NULL &&
 	    strncmp(sk, "<?xml", 5) == 0)
 		puts("a blank basic assessment");
-	if ((r = pia_rules_new("2026-01-01")) != NULL &&
-	    pia_rules_load_builtin(r, d) == 0 && pia_rules_count(r) > 0 &&
-	    doc != NULL && pia_rules_validate(r, doc, v, d) > 0)
+	o.vocab = v;
+	if ((val = pia_validator_new(&o, &st, d)) != NULL &&
+	    pia_validator_rule_count(val) > 0 && doc != NULL &&
+	    pia_validate_doc(val, doc, d) > 0)
 		puts("the built-in rules report its blanks");
 	free(sk);
-	pia_rules_free(r);
+	pia_validator_free(val);
 	pia_vocab_free(v);
 	pia_doc_free(doc);
 	pia_diags_free(d);

@@ -1,9 +1,10 @@
 /*
- * sch.c: a rule engine for a subset of ISO Schematron (ISO/IEC 19757-3)
- * with XPath 1.0 as query language, on libxml2's XPath.  Every expression
- * is compiled once when the rule file is loaded and evaluated on each
- * document.  libxml2's own Schematron module is not used (deprecated
- * upstream, no let, no role, English-only messages).
+ * sch_compile.c: the compiling half of the rule engine.  Reads rule files
+ * written in a subset of ISO Schematron (ISO/IEC 19757-3) with XPath 1.0
+ * as query language, checks them and compiles every expression once with
+ * libxml2's XPath into a struct pia_rules (sch.h), which sch_eval.c then
+ * runs on each document.  libxml2's own Schematron module is not used
+ * (deprecated upstream, no let, no role, English-only messages).
  *
  * Supported: schema/@queryBinding (xslt, xslt1, xpath, xpath1 or absent),
  * ns, let (@value) at schema, pattern and rule level, pattern, rule
@@ -15,137 +16,30 @@
  * pia:source naming the clause that requires a check.  Not supported, and
  * refused with an error: include, abstract patterns and rules, extends,
  * let without @value, property.
+ *
+ * Two compilations make evaluation cheap: a rule context is split into
+ * alternatives that start from the document's index of elements by name
+ * (make_alts), and a test that starts with a call of a pia: function is
+ * answered by calling it directly (sch_fast_test).
  */
 #include <fnmatch.h>
-#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdint.h>
 #include <time.h>
 
-#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
 #include "pia.h"
 #include "pia_validators.h"
-#include "xpfunc.h"
-
-#define SCH_NS	"http://purl.oclc.org/dsdl/schematron"
+#include "sch.h"
 
 const char *const pia_rules_builtin[] = {
 	"required", "thresholds", "procedure", "consistency", "text", NULL
 };
-
-enum { P_TEXT, P_VALUE, P_NAME };
-
-struct part {
-	int			 type;
-	char			*text;
-	xmlXPathCompExpr	*comp;
-};
-
-struct msg {
-	struct part	*v;
-	size_t		 n;
-};
-
-struct let {
-	char			*name;
-	xmlXPathCompExpr	*comp;
-};
-
-struct lets {
-	struct let	*v;
-	size_t		 n;
-};
-
-struct check {
-	char			*id;
-	int			 report;
-	int			 on;
-	enum pia_level		 level;
-	xmlXPathCompExpr	*test, *subject;
-	xmlXPathFunction	 fast;		/* see fast_test() */
-	int			 fast_kind, fast_alone;
-	struct msg		 msg[2];	/* ja, en */
-	char			*source;
-	long			 line;
-	size_t			 schema;
-};
-
-/* An alternative of a rule context whose first step is a plain element
- * name: evaluated from the document's index of elements by name, as
- * "self::" + the alternative, instead of a walk of the whole document. */
-struct alt {
-	char			*local, *uri;	/* local NULL: any name (a:*) */
-	xmlXPathCompExpr	*self;		/* NULL: nothing more to test */
-	xmlXPathFunction	 fast;		/* a:*[pia:f()]: f called directly */
-};
-
-struct rule {
-	xmlXPathCompExpr	*context, *subject;
-	struct alt		*alts;		/* NULL: evaluate context */
-	size_t			 nalts;
-	struct lets		 lets;
-	struct check		*v;
-	size_t			 n;
-};
-
-struct pattern {
-	size_t		 schema;
-	struct lets	 lets;
-	struct rule	*v;
-	size_t		 n;
-};
-
-struct ns {
-	char	*prefix, *uri;
-};
-
-struct schema {
-	char		*file;
-	struct ns	*ns;
-	size_t		 nns;
-	struct lets	 lets;
-};
-
-struct nodes {
-	const xmlChar	 *name;
-	xmlNode		**v;
-	size_t		  n, cap;
-};
-
-/* Variables in scope while evaluating. */
-struct var {
-	const char		*name;
-	xmlXPathObject		*val;
-};
-
-struct pia_rules {
-	struct schema	*sch;
-	size_t		 nsch;
-	struct pattern	*pat;
-	size_t		 npat;
-	char		 today[11];
-	char		*only, *skip;
-	/* evaluation */
-	xmlXPathContext	*xp;
-	xmlXPathParserContext *pctx;	/* for the fast tests */
-	struct xpstate	 st;
-	struct var	*vars;
-	size_t		 nvars, capvars;
-	const void	**seen;		/* pointer set, open addressing */
-	size_t		 capseen;
-	size_t		*used;		/* slots of seen in use */
-	size_t		 nused;
-	struct nodes	*idx;		/* element index, open addressing */
-	size_t		 capidx, nidx;
-	struct nodes	 all;		/* every element, in document order */
-};
-
 
 /* Appends a zeroed element to a growing array; NULL when out of memory. */
 static void *
@@ -207,6 +101,8 @@ rules_clear(struct pia_rules *r)
 				xmlXPathFreeCompExpr(c->subject);
 				msg_free(&c->msg[0]);
 				msg_free(&c->msg[1]);
+				free(c->desc[0]);
+				free(c->desc[1]);
 			}
 			free(u->v);
 			for (k = 0; k < u->nalts; k++) {
@@ -230,6 +126,7 @@ rules_clear(struct pia_rules *r)
 		}
 		free(r->sch[i].ns);
 		free(r->sch[i].file);
+		free(r->sch[i].title);
 		lets_free(&r->sch[i].lets);
 	}
 	free(r->sch);
@@ -260,23 +157,9 @@ pia_rules_new(const char *today)
 void
 pia_rules_free(struct pia_rules *r)
 {
-	size_t i;
-
 	if (r == NULL)
 		return;
 	rules_clear(r);
-	if (r->pctx != NULL)
-		xmlXPathFreeParserContext(r->pctx);
-	if (r->xp != NULL)
-		xmlXPathFreeContext(r->xp);
-	xpstate_free(&r->st);
-	free(r->vars);
-	free(r->seen);
-	free(r->used);
-	for (i = 0; r->idx != NULL && i < r->capidx; i++)
-		free(r->idx[i].v);
-	free(r->idx);
-	free(r->all.v);
 	free(r->only);
 	free(r->skip);
 	free(r);
@@ -300,14 +183,14 @@ struct load {
 	int			 errors;
 };
 
-static void
-xp_error(void *ctx, xmlError *e)
+void
+sch_xp_error(void *ctx, xmlError *e)
 {
 	struct xpstate *st = ctx;
 
 	if (st->nerr++ == 0)
 		snprintf(st->err, sizeof(st->err), "%s", e->message ?
-		    e->message : "XPath error");
+		    e->message : pia_msg_fmt(PIA_M_SCH_XPATH_ERROR, "en"));
 	{
 		size_t n = strlen(st->err);
 
@@ -316,25 +199,39 @@ xp_error(void *ctx, xmlError *e)
 	}
 }
 
+/* Reports problem m of the rule file at node n: under rule "rules", or
+ * under the id of the check concerned, "rule ID: " before the text. */
 static void
 load_error(struct load *ls, const xmlNode *n, const char *id,
-    const char *fmt_ja, const char *fmt_en, const char *a, const char *b)
+    enum pia_msg m, ...)
 {
-	char ja[1024], en[1024];
+	va_list	 ap, aq;
+	long	 line = n ? xmlGetLineNo(n) : 0;
+	char	*ja, *en, *ja2 = NULL, *en2 = NULL;
 
-	snprintf(ja, sizeof(ja), fmt_ja, a ? a : "", b ? b : "");
-	snprintf(en, sizeof(en), fmt_en, a ? a : "", b ? b : "");
-	if (id != NULL) {
-		char ja2[1100], en2[1100];
-
-		snprintf(ja2, sizeof(ja2), "規則 %s: %s", id, ja);
-		snprintf(en2, sizeof(en2), "rule %s: %s", id, en);
-		pia_diags_add_msg(ls->d, PIA_ERROR, id, ls->file,
-		    n ? xmlGetLineNo(n) : 0, NULL, NULL, ja2, en2);
-	} else
-		pia_diags_add_msg(ls->d, PIA_ERROR, "rules", ls->file,
-		    n ? xmlGetLineNo(n) : 0, NULL, NULL, ja, en);
 	ls->errors++;
+	va_start(ap, m);
+	if (id == NULL) {
+		pia_vdiag(ls->d, m, ls->file, line, NULL, ap);
+		va_end(ap);
+		return;
+	}
+	va_copy(aq, ap);
+	ja = pia_msg_vstr("ja", m, ap);
+	en = pia_msg_vstr("en", m, aq);
+	va_end(aq);
+	va_end(ap);
+	if (ja != NULL && en != NULL &&
+	    (ja2 = pia_msg_str("ja", PIA_M_SCH_RULE_PREFIX, id, ja)) != NULL &&
+	    (en2 = pia_msg_str("en", PIA_M_SCH_RULE_PREFIX, id, en)) != NULL)
+		pia_diags_add_msg(ls->d, pia_msg_get(m)->level, id, ls->file,
+		    line, NULL, NULL, ja2, en2);
+	else
+		pia_diag(ls->d, PIA_M_OOM, ls->file, line, NULL);
+	free(ja);
+	free(en);
+	free(ja2);
+	free(en2);
 }
 
 static int
@@ -416,9 +313,8 @@ check_names(struct load *ls, const xmlNode *n, const char *id,
 			    ns_uri(s, b, (size_t)(colon - b)) == NULL &&
 			    !(p[0] == '*')) {
 				name[colon - b] = '\0';
-				load_error(ls, n, id, "名前空間接頭辞 %s が sch:ns "
-				    "で宣言されていません%s", "namespace prefix "
-				    "%s is not declared with sch:ns%s", name, "");
+				load_error(ls, n, id,
+				    PIA_M_SCH_PREFIX_UNDECLARED, name);
 				bad = 1;
 				continue;
 			}
@@ -427,10 +323,8 @@ check_names(struct load *ls, const xmlNode *n, const char *id,
 					if (strcmp(ls->scope[i - 1], name) == 0)
 						break;
 				if (i == 0) {
-					load_error(ls, n, id, "変数 $%s は定義され"
-					    "ていません (let で定義)%s",
-					    "variable $%s is not defined (define "
-					    "it with let)%s", name, "");
+					load_error(ls, n, id,
+					    PIA_M_SCH_VAR_UNDEFINED, name);
 					bad = 1;
 				}
 				continue;
@@ -463,8 +357,7 @@ check_names(struct load *ls, const xmlNode *n, const char *id,
 				    xpfunc_known(name + (colon - b) + 1))
 					continue;
 			}
-			load_error(ls, n, id, "不明な関数 %s() です%s",
-			    "unknown function %s()%s", name, "");
+			load_error(ls, n, id, PIA_M_SCH_FUNC_UNKNOWN, name);
 			bad = 1;
 			continue;
 		}
@@ -561,8 +454,7 @@ compile(struct load *ls, const xmlNode *n, const char *id, const char *what,
 	const char		*p, *start;
 
 	if (expr == NULL || *expr == '\0') {
-		load_error(ls, n, id, "%s 属性がありません%s",
-		    "the %s attribute is missing%s", what, "");
+		load_error(ls, n, id, PIA_M_SCH_ATTR_MISSING, what);
 		return NULL;
 	}
 	if (check_names(ls, n, id, expr) == -1)
@@ -590,8 +482,8 @@ compile(struct load *ls, const xmlNode *n, const char *id, const char *what,
 	ls->st.err[0] = '\0';
 	c = xmlXPathCtxtCompile(ls->xp, BAD_CAST(buf ? buf : expr));
 	if (c == NULL)
-		load_error(ls, n, id, "XPath の構文誤り: %s", "XPath syntax "
-		    "error: %s", *ls->st.err ? ls->st.err : expr, "");
+		load_error(ls, n, id, PIA_M_SCH_XPATH_SYNTAX,
+		    *ls->st.err ? ls->st.err : expr);
 	free(buf);
 	return c;
 }
@@ -733,14 +625,11 @@ load_let(struct load *ls, xmlNode *n, struct lets *l, const char *id)
 	int		 rc = -1;
 
 	if (name == NULL || *name == '\0') {
-		load_error(ls, n, id, "let に name 属性がありません%s%s",
-		    "let without a name attribute%s%s", "", "");
+		load_error(ls, n, id, PIA_M_SCH_LET_NO_NAME);
 		goto out;
 	}
 	if (val == NULL) {
-		load_error(ls, n, id, "let %s: value 属性のない let は"
-		    "未対応です%s", "let %s: let without a value attribute is "
-		    "not supported%s", name, "");
+		load_error(ls, n, id, PIA_M_SCH_LET_NO_VALUE, name);
 		goto out;
 	}
 	if ((v = grow(&l->v, &l->n, sizeof(*v))) == NULL)
@@ -756,6 +645,36 @@ out:
 	xmlFree(name);
 	xmlFree(val);
 	return rc;
+}
+
+char *
+sch_squeeze(const char *s)
+{
+	char		*o = malloc(strlen(s) + 1), *w = o;
+	const char	*e;
+
+	if (o == NULL)
+		return NULL;
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+		s++;
+	while (*s) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			int nl = 0;
+
+			for (e = s; *e == ' ' || *e == '\n' || *e == '\t' ||
+			    *e == '\r'; e++)
+				nl |= *e == '\n';
+			if (*e == '\0')
+				break;
+			if (!(nl && w > o && (w[-1] & 0x80) && (*e & 0x80)))
+				*w++ = ' ';
+			s = e;
+			continue;
+		}
+		*w++ = *s++;
+	}
+	*w = '\0';
+	return o;
 }
 
 static const char *
@@ -818,9 +737,8 @@ load_msg(struct load *ls, xmlNode *n, struct msg *m, const char *id)
 		    is_sch(c, "span"))
 			rc = load_msg(ls, c, m, id);
 		else if (c->type == XML_ELEMENT_NODE && is_sch(c, NULL)) {
-			load_error(ls, c, id, "メッセージ中の sch:%s は未対応です%s",
-			    "sch:%s is not supported in a message%s",
-			    (const char *)c->name, "");
+			load_error(ls, c, id, PIA_M_SCH_MSG_UNSUPPORTED,
+			    (const char *)c->name);
 			rc = -1;
 		}
 	}
@@ -883,8 +801,6 @@ inherited_source(const xmlNode *n)
  * compiled test is evaluated as usual.  The text and required rule sets
  * ask such a question of every element.
  */
-enum { FAST_BOOL = 1, FAST_NOT, FAST_EMPTY };
-
 static void
 fast_test(struct load *ls, struct check *c, const char *t)
 {
@@ -937,6 +853,27 @@ fast_test(struct load *ls, struct check *c, const char *t)
 	c->fast_alone = *p == '\0';
 }
 
+/* The message m as a description of its check: "…" for each computed
+ * part.  Malloc'd; NULL when out of memory. */
+static char *
+describe(const struct msg *m, const char *gap)
+{
+	size_t	 i, len = 1;
+	char	*s, *out;
+
+	for (i = 0; i < m->n; i++)
+		len += m->v[i].type == P_TEXT ? strlen(m->v[i].text) :
+		    strlen(gap);
+	if ((s = malloc(len)) == NULL)
+		return NULL;
+	*s = '\0';
+	for (i = 0; i < m->n; i++)
+		strcat(s, m->v[i].type == P_TEXT ? m->v[i].text : gap);
+	out = sch_squeeze(s);
+	free(s);
+	return out;
+}
+
 static int
 load_check(struct load *ls, xmlNode *n, struct rule *u)
 {
@@ -947,14 +884,11 @@ load_check(struct load *ls, xmlNode *n, struct rule *u)
 	int		 rc = -1, i;
 
 	if (id == NULL || *id == '\0') {
-		load_error(ls, n, NULL, "%s に id 属性がありません (結果に規則 id "
-		    "として表示されます)", "%s without an id attribute (findings "
-		    "show it as the rule id)", (const char *)n->name, "");
+		load_error(ls, n, NULL, PIA_M_SCH_NO_ID, (const char *)n->name);
 		goto out;
 	}
 	if (id_taken(ls->r, id) || id_taken(ls->main, id)) {
-		load_error(ls, n, id, "id が重複しています%s%s",
-		    "the id is used twice%s%s", "", "");
+		load_error(ls, n, id, PIA_M_SCH_ID_TWICE);
 		goto out;
 	}
 	if ((c = grow(&u->v, &u->n, sizeof(*c))) == NULL)
@@ -976,9 +910,7 @@ load_check(struct load *ls, xmlNode *n, struct rule *u)
 		    strcmp(role, "information") == 0)
 			c->level = PIA_INFO;
 		else {
-			load_error(ls, n, c->id, "role「%s」は error、warning、"
-			    "info のいずれかです%s", "role \"%s\" must be error, "
-			    "warning or info%s", role, "");
+			load_error(ls, n, c->id, PIA_M_SCH_ROLE, role);
 			goto out;
 		}
 	}
@@ -1004,8 +936,8 @@ load_check(struct load *ls, xmlNode *n, struct rule *u)
 			xmlNode *dn = find_diagnostic(ls, t);
 
 			if (dn == NULL) {
-				load_error(ls, n, c->id, "diagnostic %s が"
-				    "ありません%s", "no diagnostic %s%s", t, "");
+				load_error(ls, n, c->id,
+				    PIA_M_SCH_NO_DIAGNOSTIC, t);
 				goto out;
 			}
 			i = strcmp(lang_of(dn), "en") == 0;
@@ -1014,6 +946,19 @@ load_check(struct load *ls, xmlNode *n, struct rule *u)
 				goto out;
 		}
 	}
+	/* described in the other language when one has no message, as
+	 * fire() does with the findings */
+	/* The computed parts as the catalogue shows its placeholders
+	 * (pia_msg_readable): … in Japanese, ... in English. */
+	if ((c->desc[0] = describe(&c->msg[0], "…")) == NULL ||
+	    (c->desc[1] = describe(&c->msg[1], "...")) == NULL)
+		goto out;
+	for (i = 0; i < 2; i++)
+		if (*c->desc[i] == '\0' && *c->desc[!i] != '\0') {
+			free(c->desc[i]);
+			if ((c->desc[i] = strdup(c->desc[!i])) == NULL)
+				goto out;
+		}
 	rc = 0;
 out:
 	xmlFree(id);
@@ -1034,8 +979,7 @@ load_rule(struct load *ls, xmlNode *n, struct pattern *p)
 	int		 rc = -1;
 
 	if ((ctx = attr(n, "abstract")) != NULL && strcmp(ctx, "true") == 0) {
-		load_error(ls, n, id, "抽象規則 (abstract) は未対応です%s%s",
-		    "abstract rules are not supported%s%s", "", "");
+		load_error(ls, n, id, PIA_M_SCH_ABSTRACT_RULE);
 		goto out;
 	}
 	xmlFree(ctx);
@@ -1059,9 +1003,8 @@ load_rule(struct load *ls, xmlNode *n, struct pattern *p)
 			if (load_check(ls, c, u) == -1)
 				goto out;
 		} else if (!is_sch(c, "p") && !is_sch(c, "title")) {
-			load_error(ls, c, id, "rule の中の sch:%s は未対応です%s",
-			    "sch:%s is not supported in a rule%s",
-			    (const char *)c->name, "");
+			load_error(ls, c, id, PIA_M_SCH_RULE_UNSUPPORTED,
+			    (const char *)c->name);
 			goto out;
 		}
 	}
@@ -1084,9 +1027,7 @@ load_pattern(struct load *ls, xmlNode *n)
 	int		 rc = -1;
 
 	if ((a = attr(n, "abstract")) != NULL || (a = attr(n, "is-a")) != NULL) {
-		load_error(ls, n, NULL, "抽象パターン (abstract, is-a) は未対応"
-		    "です%s%s", "abstract patterns (abstract, is-a) are not "
-		    "supported%s%s", "", "");
+		load_error(ls, n, NULL, PIA_M_SCH_ABSTRACT_PATTERN);
 		xmlFree(a);
 		return -1;
 	}
@@ -1103,9 +1044,8 @@ load_pattern(struct load *ls, xmlNode *n)
 			if (load_rule(ls, c, p) == -1)
 				goto out;
 		} else if (!is_sch(c, "p") && !is_sch(c, "title")) {
-			load_error(ls, c, NULL, "pattern の中の sch:%s は未対応"
-			    "です%s", "sch:%s is not supported in a pattern%s",
-			    (const char *)c->name, "");
+			load_error(ls, c, NULL, PIA_M_SCH_PATTERN_UNSUPPORTED,
+			    (const char *)c->name);
 			goto out;
 		}
 	}
@@ -1122,10 +1062,10 @@ capture_parse(void *ctx, xmlError *e)
 
 	if (e->level < XML_ERR_ERROR || ls->errors > 0)
 		return;
-	pia_diags_add(ls->d, PIA_ERROR, "rules", ls->file, e->line, NULL,
-	    NULL, "規則ファイルが整形式ではありません: %s",
-	    "the rule file is not well-formed: %s", e->message ?
-	    e->message : "");
+	/* libxml2's message ends in a newline; the finding does not. */
+	pia_diag(ls->d, PIA_M_SCH_NOT_WELL_FORMED, ls->file, e->line, NULL,
+	    e->message ? (int)strcspn(e->message, "\n") : 0,
+	    e->message ? e->message : "");
 	ls->errors++;
 }
 
@@ -1186,7 +1126,7 @@ pia_rules_load(struct pia_rules *r, const char *path, struct pia_diags *d)
 	    (pc = xmlNewParserCtxt()) == NULL ||
 	    (ls.xp = xmlXPathNewContext(NULL)) == NULL)
 		goto out;
-	ls.xp->error = xp_error;
+	ls.xp->error = sch_xp_error;
 	ls.xp->userData = &ls.st;
 	pc->_private = &ls;
 	pc->sax->serror = capture_parse;
@@ -1198,33 +1138,36 @@ pia_rules_load(struct pia_rules *r, const char *path, struct pia_diags *d)
 	}
 	if (ls.doc == NULL) {
 		if (ls.errors == 0)
-			pia_diags_add(d, PIA_ERROR, "rules", path, 0, NULL, NULL,
-			    "規則ファイルを読めません", "cannot read the rule file");
+			pia_diag(d, PIA_M_SCH_UNREADABLE, path, 0, NULL);
 		ls.errors++;
 		goto out;
 	}
 	root = xmlDocGetRootElement(ls.doc);
 	if (!is_sch(root, "schema")) {
-		load_error(&ls, root, NULL, "ISO Schematron の文書ではありません "
-		    "(根要素は名前空間 %s の schema)%s", "not an ISO Schematron "
-		    "document (the root must be schema in namespace %s)%s",
-		    SCH_NS, "");
+		load_error(&ls, root, NULL, PIA_M_SCH_NOT_SCHEMATRON, SCH_NS);
 		goto out;
 	}
 	if ((qb = attr(root, "queryBinding")) != NULL &&
 	    strcmp(qb, "xslt") != 0 && strcmp(qb, "xslt1") != 0 &&
 	    strcmp(qb, "xpath") != 0 && strcmp(qb, "xpath1") != 0) {
-		load_error(&ls, root, NULL, "queryBinding「%s」は未対応です "
-		    "(XPath 1.0: xslt、xpath)%s", "queryBinding \"%s\" is not "
-		    "supported (XPath 1.0: xslt, xpath)%s", qb, "");
+		load_error(&ls, root, NULL, PIA_M_SCH_QUERY_BINDING, qb);
 		goto out;
 	}
 	if ((s = grow(&ls.r->sch, &ls.r->nsch, sizeof(*s))) == NULL ||
 	    (s->file = strdup(path)) == NULL)
 		goto out;
-	for (c = root->children; c != NULL; c = c->next)
+	for (c = root->children; c != NULL; c = c->next) {
 		if (is_sch(c, "diagnostics"))
 			ls.diagnostics = c;
+		if (is_sch(c, "title") && s->title == NULL) {
+			xmlChar *t = xmlNodeGetContent(c);
+
+			s->title = t != NULL ? sch_squeeze((char *)t) : NULL;
+			xmlFree(t);
+			if (s->title == NULL)
+				goto out;
+		}
+	}
 	for (c = root->children; c != NULL; c = c->next) {
 		if (!is_sch(c, NULL))
 			continue;
@@ -1236,9 +1179,8 @@ pia_rules_load(struct pia_rules *r, const char *path, struct pia_diags *d)
 			n->prefix = attr(c, "prefix");
 			n->uri = attr(c, "uri");
 			if (n->prefix == NULL || n->uri == NULL) {
-				load_error(&ls, c, NULL, "sch:ns には prefix と "
-				    "uri が必要です%s%s", "sch:ns needs prefix "
-				    "and uri%s%s", "", "");
+				load_error(&ls, c, NULL,
+				    PIA_M_SCH_NS_INCOMPLETE);
 				goto out;
 			}
 		} else if (is_sch(c, "let")) {
@@ -1248,15 +1190,13 @@ pia_rules_load(struct pia_rules *r, const char *path, struct pia_diags *d)
 			if (load_pattern(&ls, c) == -1)
 				goto out;
 		} else if (is_sch(c, "include") || is_sch(c, "extends")) {
-			load_error(&ls, c, NULL, "sch:%s は未対応です%s",
-			    "sch:%s is not supported%s",
-			    (const char *)c->name, "");
+			load_error(&ls, c, NULL, PIA_M_SCH_UNSUPPORTED,
+			    (const char *)c->name);
 			goto out;
 		} else if (!is_sch(c, "title") && !is_sch(c, "p") &&
 		    !is_sch(c, "phase") && !is_sch(c, "diagnostics")) {
-			load_error(&ls, c, NULL, "sch:%s は未対応です%s",
-			    "sch:%s is not supported%s",
-			    (const char *)c->name, "");
+			load_error(&ls, c, NULL, PIA_M_SCH_UNSUPPORTED,
+			    (const char *)c->name);
 			goto out;
 		}
 	}
@@ -1264,9 +1204,7 @@ pia_rules_load(struct pia_rules *r, const char *path, struct pia_diags *d)
 		rc = 0;
 out:
 	if (rc == -1 && ls.errors == 0)
-		pia_diags_add(d, PIA_ERROR, "rules", path, 0, NULL, NULL,
-		    "規則ファイルを読み込めません (メモリ不足)",
-		    "cannot load the rule file (out of memory)");
+		pia_diag(d, PIA_M_OOM, path, 0, NULL);
 	xmlFree(qb);
 	xmlFreeDoc(ls.doc);
 	xmlFreeParserCtxt(pc);
@@ -1286,9 +1224,7 @@ pia_rules_load_builtin(struct pia_rules *r, struct pia_diags *d)
 	for (n = pia_rules_builtin; *n != NULL; n++) {
 		snprintf(rel, sizeof(rel), "validators/rules/%s.sch", *n);
 		if ((path = pia_data_path(rel)) == NULL) {
-			pia_diags_add(d, PIA_ERROR, "rules", rel, 0, NULL, NULL,
-			    "組み込みの規則ファイルが見つかりません",
-			    "built-in rule file not found");
+			pia_diag(d, PIA_M_SCH_BUILTIN_MISSING, rel, 0, NULL);
 			rc = -1;
 			continue;
 		}
@@ -1310,8 +1246,8 @@ pia_rules_check_count(const struct pia_rules *r)
 	return n;
 }
 
-static struct check *
-nth_check(const struct pia_rules *r, size_t n)
+const struct check *
+pia_rules_check(const struct pia_rules *r, size_t n)
 {
 	size_t i, j;
 
@@ -1324,34 +1260,20 @@ nth_check(const struct pia_rules *r, size_t n)
 	return NULL;
 }
 
+const char *
+pia_rules_file(const struct pia_rules *r, size_t i)
+{
+	return i < r->nsch ? r->sch[i].file : NULL;
+}
+
+const char *
+pia_rules_title(const struct pia_rules *r, size_t i)
+{
+	return i < r->nsch ? r->sch[i].title : NULL;
+}
+
 int
-pia_rules_check_info(const struct pia_rules *r, size_t i, const char **id,
-    enum pia_level *level, const char **source, const char **file, long *line)
-{
-	struct check *c = nth_check(r, i);
-
-	if (c == NULL || !c->on)
-		return -1;
-	*id = c->id;
-	*level = c->level;
-	*source = c->source;
-	*file = r->sch[c->schema].file;
-	*line = c->line;
-	return 0;
-}
-
-size_t
-pia_rules_count(const struct pia_rules *r)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < pia_rules_check_count(r); i++)
-		n += nth_check(r, i)->on;
-	return n;
-}
-
-static int
-matches(const char *list, const char *id)
+pia_rules_match(const char *list, const char *id)
 {
 	char	*s, *t, *save;
 	int	 hit = 0;
@@ -1370,683 +1292,31 @@ pia_rules_wanted(const struct pia_rules *r, const char *id)
 {
 	if (id == NULL)
 		return 1;
-	if (r->only != NULL && !matches(r->only, id))
+	if (r->only != NULL && !pia_rules_match(r->only, id))
 		return 0;
-	if (r->skip != NULL && matches(r->skip, id))
+	if (r->skip != NULL && pia_rules_match(r->skip, id))
 		return 0;
 	return 1;
 }
 
-void
+int
 pia_rules_filter(struct pia_rules *r, const char *only, const char *skip)
 {
-	size_t i;
+	size_t i, j, k;
 
 	free(r->only);
 	free(r->skip);
 	r->only = only ? strdup(only) : NULL;
 	r->skip = skip ? strdup(skip) : NULL;
-	for (i = 0; i < pia_rules_check_count(r); i++) {
-		struct check *c = nth_check(r, i);
+	if ((only != NULL && r->only == NULL) ||
+	    (skip != NULL && r->skip == NULL))
+		return -1;
+	for (i = 0; i < r->npat; i++)
+		for (j = 0; j < r->pat[i].n; j++)
+			for (k = 0; k < r->pat[i].v[j].n; k++) {
+				struct check *c = &r->pat[i].v[j].v[k];
 
-		c->on = pia_rules_wanted(r, c->id);
-	}
-}
-
-/* ------------------------------------------------------------------ */
-/* Evaluation                                                           */
-/* ------------------------------------------------------------------ */
-
-static xmlXPathObject *
-var_lookup(void *ctx, const xmlChar *name, const xmlChar *uri)
-{
-	struct pia_rules	*r = ctx;
-	size_t			 i;
-
-	if (uri != NULL)
-		return NULL;
-	for (i = r->nvars; i > 0; i--)
-		if (strcmp(r->vars[i - 1].name, (const char *)name) == 0)
-			return xmlXPathObjectCopy(r->vars[i - 1].val);
-	return NULL;
-}
-
-static void
-vars_pop(struct pia_rules *r, size_t to)
-{
-	while (r->nvars > to)
-		xmlXPathFreeObject(r->vars[--r->nvars].val);
-}
-
-static void
-runtime_error(struct pia_rules *r, const char *id, long line, size_t schema,
-    struct pia_diags *d)
-{
-	pia_diags_add(d, PIA_ERROR, id ? id : "rules", r->sch[schema].file,
-	    line, NULL, NULL, "規則を評価できません (%s): %s",
-	    "cannot evaluate the rule (%s): %s", pia_doc_name(r->st.doc),
-	    *r->st.err ? r->st.err : "XPath error");
-}
-
-/* Evaluates lets with the context node n and pushes them. */
-static int
-lets_push(struct pia_rules *r, const struct lets *l, xmlNode *n)
-{
-	xmlXPathObject	*o;
-	size_t		 i;
-
-	for (i = 0; i < l->n; i++) {
-		r->xp->node = n;
-		r->st.nerr = 0;
-		if ((o = xmlXPathCompiledEval(l->v[i].comp, r->xp)) == NULL)
-			return -1;
-		if (r->nvars == r->capvars) {
-			size_t		 cap = r->capvars ? r->capvars * 2 : 32;
-			struct var	*v = realloc(r->vars, cap * sizeof(*v));
-
-			if (v == NULL) {
-				xmlXPathFreeObject(o);
-				return -1;
+				c->on = pia_rules_wanted(r, c->id);
 			}
-			r->vars = v;
-			r->capvars = cap;
-		}
-		r->vars[r->nvars].name = l->v[i].name;
-		r->vars[r->nvars++].val = o;
-	}
 	return 0;
-}
-
-static size_t
-hashp(const void *p, size_t cap)
-{
-	unsigned long long x = (unsigned long long)(uintptr_t)p;
-
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	return (size_t)x & (cap - 1);
-}
-
-/* Marks n as matched in this pattern; 0 when it already was. */
-static int
-claim(struct pia_rules *r, const void *n, size_t *count)
-{
-	size_t h;
-
-	if ((*count + 1) * 2 > r->capseen) {
-		size_t		 cap = r->capseen ? r->capseen * 2 : 1024, i;
-		const void	**old = r->seen, **nw = calloc(cap, sizeof(*nw));
-		size_t		*used = malloc(cap / 2 * sizeof(*used));
-
-		if (nw == NULL || used == NULL) {
-			free(nw);
-			free(used);
-			return -1;
-		}
-		r->nused = 0;
-		for (i = 0; i < r->capseen; i++)
-			if (old[i] != NULL) {
-				h = hashp(old[i], cap);
-				while (nw[h] != NULL)
-					h = (h + 1) & (cap - 1);
-				nw[h] = old[i];
-				used[r->nused++] = h;
-			}
-		free(old);
-		free(r->used);
-		r->seen = nw;
-		r->used = used;
-		r->capseen = cap;
-	}
-	h = hashp(n, r->capseen);
-	while (r->seen[h] != NULL) {
-		if (r->seen[h] == n)
-			return 0;
-		h = (h + 1) & (r->capseen - 1);
-	}
-	r->seen[h] = n;
-	r->used[r->nused++] = h;
-	(*count)++;
-	return 1;
-}
-
-/* Empties the set, touching only the slots in use. */
-static void
-unclaim_all(struct pia_rules *r)
-{
-	while (r->nused > 0)
-		r->seen[r->used[--r->nused]] = NULL;
-}
-
-struct buf {
-	char	*s;
-	size_t	 n, cap;
-};
-
-static int
-buf_add(struct buf *b, const char *s, size_t len)
-{
-	if (b->n + len + 1 > b->cap) {
-		size_t	 cap = (b->n + len + 1) * 2;
-		char	*p = realloc(b->s, cap);
-
-		if (p == NULL)
-			return -1;
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->n, s, len);
-	b->n += len;
-	b->s[b->n] = '\0';
-	return 0;
-}
-
-/* Whitespace of the rule file: runs become one space, none between two
- * non-ASCII characters (Japanese text broken over lines), trimmed. */
-static char *
-squeeze(const char *s)
-{
-	char		*o = malloc(strlen(s) + 1), *w = o;
-	const char	*e;
-
-	if (o == NULL)
-		return NULL;
-	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-		s++;
-	while (*s) {
-		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
-			int nl = 0;
-
-			for (e = s; *e == ' ' || *e == '\n' || *e == '\t' ||
-			    *e == '\r'; e++)
-				nl |= *e == '\n';
-			if (*e == '\0')
-				break;
-			if (!(nl && w > o && (w[-1] & 0x80) && (*e & 0x80)))
-				*w++ = ' ';
-			s = e;
-			continue;
-		}
-		*w++ = *s++;
-	}
-	*w = '\0';
-	return o;
-}
-
-static char *
-build_msg(struct pia_rules *r, const struct msg *m, xmlNode *n, int en)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	size_t		 i;
-	char		*out;
-
-	r->st.lang = en ? "en" : "ja";
-	buf_add(&b, "", 0);
-	for (i = 0; i < m->n; i++) {
-		const struct part *p = &m->v[i];
-
-		if (p->type == P_TEXT)
-			buf_add(&b, p->text, strlen(p->text));
-		else {
-			xmlXPathObject	*o = NULL;
-			xmlChar		*s = NULL;
-			xmlNode		*t = n;
-
-			if (p->comp != NULL) {
-				r->xp->node = n;
-				o = xmlXPathCompiledEval(p->comp, r->xp);
-			}
-			if (p->type == P_VALUE && o != NULL)
-				s = xmlXPathCastToString(o);
-			else if (p->type == P_NAME) {
-				if (o != NULL && o->type == XPATH_NODESET &&
-				    o->nodesetval && o->nodesetval->nodeNr > 0)
-					t = o->nodesetval->nodeTab[0];
-				else if (o != NULL)
-					t = NULL;
-				s = xmlStrdup(t && t->name ? t->name :
-				    BAD_CAST "");
-			}
-			if (s != NULL)
-				buf_add(&b, (char *)s, strlen((char *)s));
-			xmlFree(s);
-			xmlXPathFreeObject(o);
-		}
-	}
-	out = b.s ? squeeze(b.s) : NULL;
-	free(b.s);
-	return out;
-}
-
-/* The element a finding points at: the node itself, the owner of an
- * attribute, the parent of a text node. */
-static xmlNode *
-element_of(xmlNode *n)
-{
-	while (n != NULL && n->type != XML_ELEMENT_NODE)
-		n = n->parent;
-	return n;
-}
-
-static int
-fire(struct pia_rules *r, const struct check *c, xmlXPathCompExpr *subj,
-    xmlNode *n, struct pia_diags *d)
-{
-	xmlNode		*at = n;
-	char		*ja = NULL, *en = NULL, *xp = NULL;
-	int		 rc = -1;
-
-	if (subj != NULL) {
-		xmlXPathObject *o;
-
-		r->xp->node = n;
-		o = xmlXPathCompiledEval(subj, r->xp);
-		if (o != NULL && o->type == XPATH_NODESET && o->nodesetval &&
-		    o->nodesetval->nodeNr > 0)
-			at = o->nodesetval->nodeTab[0];
-		xmlXPathFreeObject(o);
-	}
-	ja = build_msg(r, &c->msg[0], n, 0);
-	en = build_msg(r, &c->msg[1], n, 1);
-	if (ja == NULL || en == NULL)
-		goto out;
-	if (*ja == '\0' && *en != '\0') {
-		free(ja);
-		ja = strdup(en);
-	} else if (*en == '\0') {
-		free(en);
-		en = strdup(ja);
-	}
-	if (ja == NULL || en == NULL)
-		goto out;
-	if (at->type == XML_ATTRIBUTE_NODE) {
-		char *p = pia_node_xpath(at->parent);
-
-		if (p != NULL && asprintf(&xp, "%s/@%s", p, at->name) < 0)
-			xp = NULL;
-		free(p);
-	} else if ((at = element_of(at)) != NULL &&
-	    at->type == XML_ELEMENT_NODE)
-		xp = pia_node_xpath(at);
-	else
-		xp = strdup("/");
-	rc = pia_diags_add_msg(d, c->level, c->id, pia_doc_name(r->st.doc),
-	    at ? pia_node_line(element_of(at)) : 0, xp, c->source, ja, en);
-out:
-	free(ja);
-	free(en);
-	free(xp);
-	return rc;
-}
-
-/* The element index: names as interned in the document's dictionary
- * (compared as pointers), each with its elements in document order. */
-static struct nodes *
-index_slot(struct pia_rules *r, const xmlChar *name, int add)
-{
-	size_t h;
-
-	if (add && (r->nidx + 1) * 2 > r->capidx) {
-		/* grow: rehash the names in use, keep every vector */
-		struct nodes	*old = r->idx, *nw;
-		size_t		 cap = r->capidx * 2, i, k;
-
-		if ((nw = calloc(cap, sizeof(*nw))) == NULL)
-			return NULL;
-		for (i = 0; i < r->capidx; i++) {
-			if (old[i].name == NULL) {
-				free(old[i].v);
-				continue;
-			}
-			for (k = hashp(old[i].name, cap); nw[k].name != NULL;
-			    k = (k + 1) & (cap - 1))
-				continue;
-			nw[k] = old[i];
-		}
-		free(old);
-		r->idx = nw;
-		r->capidx = cap;
-	}
-	h = hashp(name, r->capidx);
-
-	while (r->idx[h].name != NULL) {
-		if (r->idx[h].name == name)
-			return &r->idx[h];
-		h = (h + 1) & (r->capidx - 1);
-	}
-	if (!add)
-		return NULL;
-	r->idx[h].name = name;
-	r->nidx++;
-	return &r->idx[h];
-}
-
-static int
-index_walk(struct pia_rules *r, xmlNode *n)
-{
-	struct nodes	*v;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if ((v = index_slot(r, n->name, 1)) == NULL)
-			return -1;
-		if (v->n == v->cap) {
-			size_t	  cap = v->cap ? v->cap * 2 : 8;
-			xmlNode	**nv = realloc(v->v, cap * sizeof(*nv));
-
-			if (nv == NULL)
-				return -1;
-			v->v = nv;
-			v->cap = cap;
-		}
-		v->v[v->n++] = n;
-		if (r->all.n == r->all.cap) {
-			size_t	  cap = r->all.cap ? r->all.cap * 2 : 1024;
-			xmlNode	**nv = realloc(r->all.v, cap * sizeof(*nv));
-
-			if (nv == NULL)
-				return -1;
-			r->all.v = nv;
-			r->all.cap = cap;
-		}
-		r->all.v[r->all.n++] = n;
-		if (index_walk(r, n->children) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-index_build(struct pia_rules *r, xmlDoc *x)
-{
-	if (r->idx == NULL) {
-		r->capidx = 1024;	/* > 2 x the names of the vocabulary */
-		if ((r->idx = calloc(r->capidx, sizeof(*r->idx))) == NULL)
-			return -1;
-	}
-	return index_walk(r, xmlDocGetRootElement(x));
-}
-
-static void
-index_clear(struct pia_rules *r)
-{
-	size_t i;
-
-	for (i = 0; r->idx != NULL && i < r->capidx; i++) {
-		r->idx[i].name = NULL;
-		r->idx[i].n = 0;
-	}
-	r->nidx = 0;
-	r->all.n = 0;
-}
-
-/* Elements named local, or NULL. */
-static struct nodes *
-index_get(struct pia_rules *r, xmlDoc *x, const char *local)
-{
-	const xmlChar *name;
-
-	name = x->dict ? xmlDictExists(x->dict, BAD_CAST local, -1) : NULL;
-	if (name == NULL) {
-		/* no dictionary: compare the strings */
-		size_t i;
-
-		if (x->dict != NULL)
-			return NULL;
-		for (i = 0; i < r->capidx; i++)
-			if (r->idx[i].name != NULL &&
-			    strcmp((const char *)r->idx[i].name, local) == 0)
-				return &r->idx[i];
-		return NULL;
-	}
-	return index_slot(r, name, 0);
-}
-
-/* Calls pia function fn on the context node: 1 or 0 (its result as a
- * boolean), -1 on an error. */
-static int
-fast_call(struct pia_rules *r, xmlXPathFunction fn)
-{
-	xmlXPathObject	*o;
-	int		 b;
-
-	r->pctx->error = 0;
-	r->pctx->valueNr = 0;
-	fn(r->pctx, 0);
-	if (r->pctx->error != 0 || (o = valuePop(r->pctx)) == NULL)
-		return -1;
-	b = xmlXPathCastToBoolean(o);
-	xmlXPathFreeObject(o);
-	return b;
-}
-
-/* The nodes a rule context matches, in document order.  Nodes are added
- * without libxml2's duplicate scan (quadratic in the set's size): a node
- * two alternatives both match is dropped by claim(). */
-static xmlXPathObject *
-context_nodes(struct pia_rules *r, const struct rule *u, xmlDoc *x)
-{
-	xmlXPathObject	*all, *o;
-	struct nodes	*v;
-	size_t		 i, m;
-
-	r->xp->node = (xmlNode *)x;
-	if (u->alts == NULL)
-		return xmlXPathCompiledEval(u->context, r->xp);
-	if ((all = xmlXPathNewNodeSet(NULL)) == NULL)
-		return NULL;
-	for (i = 0; i < u->nalts; i++) {
-		if (u->alts[i].local == NULL)
-			v = &r->all;
-		else if ((v = index_get(r, x, u->alts[i].local)) == NULL)
-			continue;
-		for (m = 0; m < v->n; m++) {
-			xmlNode *n = v->v[m];
-
-			if ((u->alts[i].uri == NULL) != (n->ns == NULL) ||
-			    (n->ns != NULL && strcmp((const char *)n->ns->href,
-			    u->alts[i].uri) != 0))
-				continue;
-			if (u->alts[i].fast != NULL) {
-				r->xp->node = n;
-				if (fast_call(r, u->alts[i].fast) != 1)
-					continue;
-				if (u->alts[i].self == NULL) {
-					xmlXPathNodeSetAddUnique(all->nodesetval, n);
-					continue;
-				}
-			}
-			r->xp->node = n;
-			if ((o = xmlXPathCompiledEval(u->alts[i].self,
-			    r->xp)) == NULL) {
-				xmlXPathFreeObject(all);
-				return NULL;
-			}
-			if (o->type == XPATH_NODESET && o->nodesetval != NULL) {
-				int k;
-
-				for (k = 0; k < o->nodesetval->nodeNr; k++)
-					xmlXPathNodeSetAddUnique(all->nodesetval,
-					    o->nodesetval->nodeTab[k]);
-			}
-			xmlXPathFreeObject(o);
-		}
-	}
-	return all;
-}
-
-/* The fast test of c on the context node: 1 or 0, -1 when it cannot
- * tell (then the compiled test decides). */
-static int
-fast_eval(struct pia_rules *r, const struct check *c)
-{
-	xmlXPathObject	*o;
-	int		 b;
-
-	r->pctx->error = 0;
-	r->pctx->valueNr = 0;
-	c->fast(r->pctx, 0);
-	if (r->pctx->error != 0 || (o = valuePop(r->pctx)) == NULL)
-		return -1;
-	if (c->fast_kind == FAST_EMPTY)
-		b = o->type == XPATH_STRING && o->stringval != NULL &&
-		    o->stringval[0] == '\0';
-	else
-		b = xmlXPathCastToBoolean(o) == (c->fast_kind == FAST_BOOL);
-	xmlXPathFreeObject(o);
-	return b;
-}
-
-static int
-setup_context(struct pia_rules *r)
-{
-	if (r->xp != NULL)
-		return 0;
-	if ((r->xp = xmlXPathNewContext(NULL)) == NULL)
-		return -1;
-	r->xp->error = xp_error;
-	r->xp->userData = &r->st;
-	/* reuse XPath objects instead of malloc and free for each */
-	xmlXPathContextSetCache(r->xp, 1, 500, 0);
-	xmlXPathRegisterVariableLookup(r->xp, var_lookup, r);
-	if ((r->pctx = xmlXPathNewParserContext(BAD_CAST "", r->xp)) == NULL)
-		return -1;
-	/* xmlXPathNewParserContext leaves the value stack to the compiler */
-	if (r->pctx->valueTab == NULL) {
-		if ((r->pctx->valueTab = xmlMalloc(16 *
-		    sizeof(xmlXPathObjectPtr))) == NULL)
-			return -1;
-		r->pctx->valueMax = 16;
-		r->pctx->valueNr = 0;
-	}
-	return xpfunc_register(r->xp);
-}
-
-int
-pia_rules_validate(struct pia_rules *r, const struct pia_doc *doc,
-    const struct pia_vocab *vocab, struct pia_diags *d)
-{
-	xmlDoc		*x = pia_doc_xml(doc);
-	size_t		 i, j, k, m, cur = (size_t)-1, base = 0, seen;
-	int		 found = 0, b, rc = -1;
-
-	if (setup_context(r) == -1)
-		return -1;
-	r->xp->doc = x;
-	xpstate_reset(&r->st);
-	r->st.doc = doc;
-	r->st.vocab = vocab;
-	r->st.kind = pia_doc_kind(doc);
-	r->st.today = r->today;
-	r->st.lang = "ja";
-	r->nvars = 0;
-	if (index_build(r, x) == -1)
-		goto out;
-	for (i = 0; i < r->npat; i++) {
-		struct pattern	*p = &r->pat[i];
-		size_t		 pbase;
-
-		if (p->schema != cur) {
-			const struct schema *s = &r->sch[p->schema];
-
-			vars_pop(r, 0);
-			xmlXPathRegisteredNsCleanup(r->xp);
-			for (j = 0; j < s->nns; j++)
-				xmlXPathRegisterNs(r->xp, BAD_CAST s->ns[j].prefix,
-				    BAD_CAST s->ns[j].uri);
-			cur = p->schema;
-			if (lets_push(r, &s->lets, (xmlNode *)x) == -1) {
-				runtime_error(r, NULL, 0, cur, d);
-				found++;
-				continue;
-			}
-			base = r->nvars;
-		}
-		vars_pop(r, base);
-		if (lets_push(r, &p->lets, (xmlNode *)x) == -1) {
-			runtime_error(r, NULL, 0, cur, d);
-			found++;
-			continue;
-		}
-		pbase = r->nvars;
-		unclaim_all(r);
-		seen = 0;
-		for (j = 0; j < p->n; j++) {
-			struct rule	*u = &p->v[j];
-			xmlXPathObject	*o;
-			xmlNodeSet	*ns;
-			int		 any = 0;
-
-			for (k = 0; k < u->n; k++)
-				any |= u->v[k].on;
-			if (!any)
-				continue;
-			r->st.nerr = 0;
-			if ((o = context_nodes(r, u, x)) == NULL) {
-				runtime_error(r, u->n ? u->v[0].id : NULL, 0,
-				    cur, d);
-				found++;
-				continue;
-			}
-			ns = o->type == XPATH_NODESET ? o->nodesetval : NULL;
-			for (m = 0; ns != NULL && m < (size_t)ns->nodeNr; m++) {
-				xmlNode *n = ns->nodeTab[m];
-
-				if ((b = claim(r, n, &seen)) == -1) {
-					xmlXPathFreeObject(o);
-					goto out;
-				}
-				if (b == 0 || !any)
-					continue;
-				vars_pop(r, pbase);
-				if (lets_push(r, &u->lets, n) == -1) {
-					runtime_error(r, u->n ? u->v[0].id :
-					    NULL, 0, cur, d);
-					found++;
-					continue;
-				}
-				for (k = 0; k < u->n; k++) {
-					struct check *c = &u->v[k];
-
-					if (!c->on)
-						continue;
-					r->xp->node = n;
-					r->st.nerr = 0;
-					b = c->fast ? fast_eval(r, c) : -1;
-					if (b != 1 || c->fast_alone == 0) {
-						if (b != 1 || c->report) {
-							r->xp->node = n;
-							b = xmlXPathCompiledEvalToBoolean(
-							    c->test, r->xp);
-						}
-					}
-					if (b < 0) {
-						runtime_error(r, c->id, c->line,
-						    cur, d);
-						found++;
-						continue;
-					}
-					if (b == c->report) {
-						if (fire(r, c, c->subject ?
-						    c->subject : u->subject, n,
-						    d) == -1) {
-							xmlXPathFreeObject(o);
-							goto out;
-						}
-						found++;
-					}
-				}
-			}
-			xmlXPathFreeObject(o);
-		}
-	}
-	rc = found;
-out:
-	vars_pop(r, 0);
-	index_clear(r);
-	r->xp->doc = NULL;
-	r->xp->node = NULL;
-	return rc;
 }
