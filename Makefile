@@ -46,7 +46,7 @@ RLIBS	 = $(RPKG_LIBS) -lpthread
 
 MODEL_OBJS = model/diag.o model/catalogue.o model/doc.o model/util.o model/vocab.o model/i18n.o \
 	     model/value.o model/diff.o model/wdiff.o model/changes.o \
-	     model/import.o model/import_text.o
+	     model/hygiene.o model/import.o model/import_text.o
 VALID_OBJS = validators/schema.o validators/sch.o validators/xpfunc.o \
 	     validators/threshold.o
 TMPL_OBJS  = templates/skeleton.o

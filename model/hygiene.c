@@ -1,0 +1,358 @@
+/*
+ * hygiene.c: text hygiene (pia_hygiene.h), shared by the importer and the
+ * rule functions: foreign script, English function words between
+ * Japanese words, template placeholders; and the one UTF-8 decoder of
+ * model/ outside ICU.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pia.h"
+#include "pia_hygiene.h"
+
+/* Characters of context on each side of a hit, in quotes. */
+#define CONTEXT	6
+
+static int
+starts(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+size_t
+pia_utf8_next(const char *s, size_t avail, unsigned int *cp)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n, k;
+
+	if (avail == 0) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	n = (u[0] & 0xe0) == 0xc0 ? 2 : (u[0] & 0xf0) == 0xe0 ? 3 :
+	    (u[0] & 0xf8) == 0xf0 ? 4 : 0;
+	if (n == 0 || n > avail)
+		goto bad;
+	c = u[0] & (0x7fu >> n);
+	for (k = 1; k < n; k++) {
+		if ((u[k] & 0xc0) != 0x80)
+			goto bad;
+		c = c << 6 | (u[k] & 0x3fu);
+	}
+	/* Overlong forms, surrogates, beyond U+10FFFF. */
+	if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
+	    (n == 4 && c < 0x10000) || c > 0x10ffff ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Foreign script                                                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * pia_foreign_char() asks ICU's converters about each kanji; its answer
+ * depends on the code point alone, so for the BMP it is cached here
+ * (0 unknown, 1 Japanese, 2 foreign).  Relaxed atomics: threads (pia
+ * validate -j) may race to store the same value.
+ */
+static unsigned char fcache[65536];
+
+static int
+is_foreign(const char *s, size_t n, unsigned int cp)
+{
+	unsigned char	 c;
+	char		 one[5];
+
+	/* CJK punctuation and kana but three unassigned code points. */
+	if (cp >= 0x3000 && cp <= 0x30ff && cp != 0x3040 && cp != 0x3097 &&
+	    cp != 0x3098)
+		return 0;
+	memcpy(one, s, n);
+	one[n] = '\0';
+	if (cp > 0xffff)
+		return pia_foreign_char(one, NULL) != 0;
+	c = __atomic_load_n(&fcache[cp], __ATOMIC_RELAXED);
+	if (c == 0) {
+		c = pia_foreign_char(one, NULL) ? 2 : 1;
+		__atomic_store_n(&fcache[cp], c, __ATOMIC_RELAXED);
+	}
+	return c == 2;
+}
+
+int
+pia_hygiene_foreign(const char *s, struct pia_hygiene *h)
+{
+	size_t		 i, n;
+	unsigned int	 cp;
+
+	for (i = 0; s != NULL && s[i] != '\0'; i += n) {
+		if ((unsigned char)s[i] < 0x80) {
+			n = 1;
+			continue;
+		}
+		n = pia_utf8_next(s + i, SIZE_MAX, &cp);
+		/* Invalid UTF-8 is U+FFFD at the bad byte, as ICU says. */
+		if ((cp == 0xfffd && n == 1) || is_foreign(s + i, n, cp)) {
+			h->kind = PIA_HYG_FOREIGN;
+			h->off = i;
+			h->len = n;
+			h->cp = cp;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* English words                                                        */
+/* ------------------------------------------------------------------ */
+
+/* English function words: one of these between Japanese words is a
+ * stray (machine translation, a wrong conversion), unlike a technical
+ * term ("web"). */
+static const char *const function_words[] = {
+	"that", "the", "and", "of", "to", "is", "are", "in", "for", "with",
+	"which", "this", "be", "by", "on", "as", "from", "or", "not", "it",
+	"an", "at", "was", "were", "will", "can", "has", "have", "its",
+	"their", "there", "these", "those", "who", "whom", "what", "when",
+	"where", "than", "then", "into", "been", "being", "but", "if", "so",
+	"such", NULL
+};
+
+static int
+is_function_word(const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; function_words[i] != NULL; i++)
+		if (strlen(function_words[i]) == n &&
+		    memcmp(function_words[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Kana or kanji (iteration marks, kana, CJK ideographs, half-width
+ * katakana). */
+static int
+is_japanese(unsigned int cp)
+{
+	return (cp >= 0x3005 && cp <= 0x3007) ||
+	    (cp >= 0x3041 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) ||
+	    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff66 && cp <= 0xff9f) ||
+	    (cp >= 0x20000 && cp <= 0x3ffff);
+}
+
+static int
+is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_alnum(char c)
+{
+	return is_letter(c) || (c >= '0' && c <= '9');
+}
+
+/* Length of the blank (space, tab, U+3000, NBSP) at s, or 0. */
+static size_t
+blank_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t')
+		return 1;
+	if (starts(s, "\xe3\x80\x80"))
+		return 3;
+	if (starts(s, "\xc2\xa0"))
+		return 2;
+	return 0;
+}
+
+/* Whether the character before s[i], blanks skipped, is Japanese. */
+static int
+japanese_before(const char *s, size_t i)
+{
+	unsigned int	 cp;
+
+	for (;;) {
+		if (i >= 1 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+			i--;
+		else if (i >= 3 && memcmp(s + i - 3, "\xe3\x80\x80", 3) == 0)
+			i -= 3;
+		else if (i >= 2 && memcmp(s + i - 2, "\xc2\xa0", 2) == 0)
+			i -= 2;
+		else
+			break;
+	}
+	if (i == 0)
+		return 0;
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
+	pia_utf8_next(s + i, SIZE_MAX, &cp);
+	return is_japanese(cp);
+}
+
+/* Whether the character at s, blanks skipped, is Japanese. */
+static int
+japanese_at(const char *s)
+{
+	unsigned int	 cp;
+	size_t		 n;
+
+	while ((n = blank_at(s)) > 0)
+		s += n;
+	pia_utf8_next(s, SIZE_MAX, &cp);
+	return is_japanese(cp);
+}
+
+int
+pia_hygiene_english(const char *s, struct pia_hygiene *h)
+{
+	size_t	 i, j, k;
+	int	 lower;
+
+	for (i = 0; s != NULL && s[i] != '\0'; i = j) {
+		j = i + 1;
+		if (!(s[i] >= 'a' && s[i] <= 'z') || (i > 0 &&
+		    is_alnum(s[i - 1])))
+			continue;
+		for (j = i; is_letter(s[j]); j++)
+			continue;
+		for (k = i, lower = 1; k < j; k++)
+			lower &= s[k] >= 'a' && s[k] <= 'z';
+		if (!lower || j - i < 2 || (s[j] >= '0' && s[j] <= '9') ||
+		    !is_function_word(s + i, j - i) ||
+		    !japanese_before(s, i) || !japanese_at(s + j))
+			continue;
+		h->kind = PIA_HYG_ENGLISH;
+		h->off = i;
+		h->len = j - i;
+		h->cp = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Placeholders                                                         */
+/* ------------------------------------------------------------------ */
+
+/* "(…を入力)", "…を選択してください": an instruction of the form. */
+static int
+instruction(const char *s, struct pia_hygiene *h)
+{
+	static const char *const verbs[] = { "入力", "記入", "記載", "選択",
+	    NULL };
+	const char	*p, *q, *b, *o, *const *v;
+	int		 end;
+
+	for (p = s; (p = strstr(p, "を")) != NULL; p += strlen("を")) {
+		q = p + strlen("を");
+		for (v = verbs; *v != NULL && !starts(q, *v); v++)
+			continue;
+		if (*v == NULL)
+			continue;
+		q += strlen(*v);
+		end = 0;
+		if (starts(q, "してください")) {
+			q += strlen("してください");
+			end = 1;
+		}
+		if (*q == ')' || starts(q, "）")) {
+			q += *q == ')' ? 1 : strlen("）");
+			end = 1;
+		}
+		if (!end)
+			continue;
+		/* Back to the opening parenthesis, if any on that line. */
+		for (b = p, o = p; o > s && o[-1] != '\n'; o--)
+			if (o[-1] == '(' || (o - s >= 3 && starts(o - 3, "（"))) {
+				b = o[-1] == '(' ? o - 1 : o - 3;
+				break;
+			}
+		h->kind = PIA_HYG_INSTRUCTION;
+		h->off = (size_t)(b - s);
+		h->len = (size_t)(q - b);
+		h->cp = 0;
+		return 1;
+	}
+	return 0;
+}
+
+int
+pia_hygiene_placeholder(const char *s, struct pia_hygiene *h)
+{
+	static const char *const marks[] = { "○○", "〇〇", "●●", "××", "XX",
+	    "ＸＸ", "TODO", NULL };
+	const char *const *m;
+	size_t		 i;
+
+	if (s == NULL)
+		return 0;
+	if (instruction(s, h))
+		return 1;
+	/* One pass, comparing only where a mark can start: X, T, the
+	 * first bytes of ○ ● (e2 97), 〇 (e3 80 87), × (c3 97), Ｘ (ef bc). */
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (!(ch == 'X' || ch == 'T' ||
+		    (ch == 0xe2 && (unsigned char)s[i + 1] == 0x97) ||
+		    (ch == 0xe3 && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x87) ||
+		    (ch == 0xc3 && (unsigned char)s[i + 1] == 0x97) ||
+		    (ch == 0xef && (unsigned char)s[i + 1] == 0xbc)))
+			continue;
+		for (m = marks; *m != NULL; m++)
+			if (starts(s + i, *m)) {
+				h->kind = PIA_HYG_MARK;
+				h->off = i;
+				h->len = strlen(*m);
+				h->cp = 0;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Quotes                                                               */
+/* ------------------------------------------------------------------ */
+
+char *
+pia_hygiene_quote(const char *s, const struct pia_hygiene *h)
+{
+	size_t		 lo = h->off, hi = h->off + h->len, i;
+	unsigned int	 cp;
+	int		 k;
+	char		*r;
+
+	if (h->kind != PIA_HYG_INSTRUCTION) {
+		for (k = 0; k < CONTEXT && lo > 0; k++) {
+			lo--;
+			while (lo > 0 && ((unsigned char)s[lo] & 0xc0) == 0x80)
+				lo--;
+		}
+		for (k = 0; k < CONTEXT && s[hi] != '\0'; k++)
+			hi += pia_utf8_next(s + hi, SIZE_MAX, &cp);
+	}
+	if ((r = malloc(hi - lo + 1)) == NULL)
+		return NULL;
+	for (i = lo; i < hi; i++)
+		r[i - lo] = s[i] == '\n' || s[i] == '\t' ? ' ' : s[i];
+	r[hi - lo] = '\0';
+	return r;
+}
