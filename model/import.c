@@ -36,6 +36,7 @@
 
 #define PIA_IMPORT_INTERNAL
 #include "pia.h"
+#include "pia_hygiene.h"
 #include "pia_import.h"
 
 #define MAXCELLS	64
@@ -135,10 +136,6 @@ struct imp {
 	long			 curline;	/* source line being read */
 	long			 textline;	/* last change row said to
 						   hold text for a choice */
-	unsigned int		*fcp;		/* code points seen: cp << 2 |
-						   1 (fine) or 2 (foreign) */
-	size_t			 nfcp;		/* slots (power of 2) */
-	size_t			 ufcp;		/* slots used */
 	int			 oom;
 };
 
@@ -2101,166 +2098,35 @@ is_duplicate(struct imp *I, const char *text)
 	return only_options(I, I->v[I->last_v].opts, text);
 }
 
-/* English function words: a word like these between Japanese words is
- * a stray (machine translation, OCR), unlike technical terms ("web"). */
-static int
-function_word(const char *w, size_t n)
-{
-	static const char *const fw[] = { "that", "the", "and", "of", "to",
-	    "is", "are", "in", "for", "with", "which", "this", "be", "by",
-	    "on", "as", "from", "or", "not", "it", "an", "at", "was", "were",
-	    "will", "can", "has", "have", "its", "their", "there", "these",
-	    "those", "who", "whom", "what", "when", "where", "than", "then",
-	    "into", "been", "being", "but", "if", "so", "such", NULL };
-	size_t	 i;
-
-	for (i = 0; fw[i] != NULL; i++)
-		if (strlen(fw[i]) == n && strncmp(fw[i], w, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* pia_foreign_char for the line, asked once per distinct code point (a
- * document has a few thousand): the answer depends on the code point
- * alone. */
-static unsigned int
-foreign_at(struct imp *I, const char *s, size_t *off)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, n, h;
-	unsigned int		 cp;
-	char			 one[8];
-
-	if (I->fcp == NULL) {
-		I->nfcp = 8192;
-		if ((I->fcp = calloc(I->nfcp, sizeof(*I->fcp))) == NULL)
-			return pia_foreign_char(s, off);
-	}
-	while (u[i] != '\0') {
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((u[i] & 0xe0) == 0xc0 && (u[i + 1] & 0xc0) == 0x80)
-			n = 2;
-		else if ((u[i] & 0xf0) == 0xe0 && (u[i + 1] & 0xc0) == 0x80 &&
-		    (u[i + 2] & 0xc0) == 0x80)
-			n = 3;
-		else if ((u[i] & 0xf8) == 0xf0 && (u[i + 1] & 0xc0) == 0x80 &&
-		    (u[i + 2] & 0xc0) == 0x80 && (u[i + 3] & 0xc0) == 0x80)
-			n = 4;
-		else
-			return pia_foreign_char(s, off);	/* bad UTF-8 */
-		cp = n == 2 ? (u[i] & 0x1fu) << 6 | (u[i + 1] & 0x3f) :
-		    n == 3 ? (u[i] & 0x0fu) << 12 | (u[i + 1] & 0x3fu) << 6 |
-		    (u[i + 2] & 0x3f) : (u[i] & 0x07u) << 18 |
-		    (u[i + 1] & 0x3fu) << 12 | (u[i + 2] & 0x3fu) << 6 |
-		    (u[i + 3] & 0x3f);
-		for (h = (cp * 2654435761u) & (I->nfcp - 1); I->fcp[h] != 0 &&
-		    I->fcp[h] >> 2 != cp; h = (h + 1) & (I->nfcp - 1))
-			continue;
-		if (I->fcp[h] == 0) {
-			/* Kept below 3/4 full; past that, ask ICU directly. */
-			if (I->ufcp >= I->nfcp / 4 * 3)
-				return pia_foreign_char(s, off);
-			I->ufcp++;
-			memcpy(one, s + i, n);
-			one[n] = '\0';
-			I->fcp[h] = cp << 2 | (pia_foreign_char(one, NULL) ? 2 : 1);
-		}
-		if ((I->fcp[h] & 3) == 2) {
-			*off = i;
-			return cp;
-		}
-		i += n;
-	}
-	return 0;
-}
-
-/* Text hygiene of one line: foreign script, English words between
- * Japanese, template placeholders. */
+/* Text hygiene of one line (model/hygiene.c): foreign script, English
+ * words between Japanese, template placeholders; the first of each. */
 static void
 hygiene(struct imp *I, struct line *L)
 {
-	char		*s = imp_plain(L->raw), *p;
-	size_t		 off;
-	unsigned int	 cp;
+	char			*s = imp_plain(L->raw), *q;
+	struct pia_hygiene	 h;
 
 	if (s == NULL)
 		return;
-	if ((cp = foreign_at(I, s, &off)) != 0) {
-		char	 ctx[64];
-		size_t	 a = off > 12 ? off - 12 : 0, b = off + 16;
-
-		while (a > 0 && ((unsigned char)s[a] & 0xc0) == 0x80)
-			a--;
-		if (b > strlen(s))
-			b = strlen(s);
-		while (b < strlen(s) && ((unsigned char)s[b] & 0xc0) == 0x80)
-			b++;
-		snprintf(ctx, sizeof(ctx), "%.*s", (int)(b - a), s + a);
+	if (pia_hygiene_foreign(s, &h)) {
+		q = pia_hygiene_quote(s, &h);
 		FIND(I, PIA_WARNING, "import-foreign", L->no,
 		    "日本語の文書にない文字 U+%04X があります: 「%s」",
 		    "character U+%04X does not belong in Japanese text: \"%s\"",
-		    cp, ctx);
+		    h.cp, q ? q : "");
+		free(q);
 	}
-	/* A lower-case Latin word with Japanese on both sides. */
-	for (p = s; *p != '\0'; p++) {
-		const char *a, *b, *q;
-		unsigned int c1 = 0, c2 = 0;
-
-		if (!islower((unsigned char)*p) || (p > s &&
-		    isalnum((unsigned char)p[-1])))
-			continue;
-		for (q = p; islower((unsigned char)*q); q++)
-			continue;
-		if (q - p < 2 || isalnum((unsigned char)*q) || *q == '.' ||
-		    *q == '@' || *q == '-' || *q == '/' || *q == ':')
-			goto next;
-		for (a = p; a > s && a[-1] == ' '; a--)
-			continue;
-		b = skip_blank(q);
-		if (a == s || *b == '\0')
-			goto next;
-		/* code point before a, at b */
-		{
-			const char *c = a - 1;
-
-			while (c > s && ((unsigned char)*c & 0xc0) == 0x80)
-				c--;
-			c1 = (unsigned char)*c;
-			c2 = (unsigned char)*b;
-		}
-		if (c1 >= 0xe3 && c2 >= 0xe3 && function_word(p,
-		    (size_t)(q - p))) {
-			FIND(I, PIA_WARNING, "import-english", L->no,
-			    "日本語の文中に英単語「%.*s」があります",
-			    "English word \"%.*s\" inside Japanese text",
-			    (int)(q - p), p);
-			break;
-		}
-next:
-		p = (char *)q - 1;
-	}
-	/* "(…を入力)" placeholders. */
-	for (p = s; (p = strstr(p, "を入力")) != NULL ||
-	    0; p += strlen("を入力")) {
-		const char *e = p + strlen("を入力");
-
-		if (starts(e, "してください"))
-			e += strlen("してください");
-		if (*e == ')' || starts(e, "）")) {
-			const char *a = p;
-
-			while (a > s && *a != '(' && !starts(a, "（") &&
-			    p - a < 120)
-				a--;
-			FIND(I, PIA_WARNING, "import-placeholder", L->no,
-			    "様式の記入例が残っています: 「%.*s」",
-			    "a template placeholder was left in: \"%.*s\"",
-			    (int)(e - a + (*e == ')' ? 1 : 3)), a);
-			break;
-		}
+	if (pia_hygiene_english(s, &h))
+		FIND(I, PIA_WARNING, "import-english", L->no,
+		    "日本語の文中に英単語「%.*s」があります",
+		    "English word \"%.*s\" inside Japanese text",
+		    (int)h.len, s + h.off);
+	if (pia_hygiene_placeholder(s, &h)) {
+		q = pia_hygiene_quote(s, &h);
+		FIND(I, PIA_WARNING, "import-placeholder", L->no,
+		    "様式の記入例が残っています: 「%s」",
+		    "a template placeholder was left in: \"%s\"", q ? q : "");
+		free(q);
 	}
 	free(s);
 }
@@ -3848,7 +3714,6 @@ out:
 		free(I.okeys[i].key);
 	}
 	free(I.okeys);
-	free(I.fcp);
 	for (j = 0; I.plab != NULL && j < I.nv; j++) {
 		free(I.plab[j]);
 		free(I.pnum[j]);
