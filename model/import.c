@@ -28,6 +28,7 @@
  * template placeholders.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,11 +231,17 @@ num_at(const char *s, const char **end)
 	return any ? n : -1;
 }
 
-#define FIND(I, lv, rule, line, ja, en, ...) do {			\
-	if (pia_diags_add((I)->d, (lv), (rule), (I)->name, (line), NULL,	\
-	    NULL, (ja), (en), __VA_ARGS__) == -1)			\
-		(I)->oom = 1;						\
-} while (0)
+/* Appends finding m of the catalogue at line of the source. */
+static void
+imp_find(struct imp *I, long line, enum pia_msg m, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, m);
+	if (pia_vdiag(I->d, m, I->name, line, NULL, ap) == -1)
+		I->oom = 1;
+	va_end(ap);
+}
 
 /* Keeps text that has no place; reported once per call. */
 static void
@@ -263,10 +270,7 @@ unplace(struct imp *I, long line, const char *text, int report)
 			k--;
 		strcpy(plain + k, "…");
 	}
-	FIND(I, PIA_WARNING, "import-unplaced", line,
-	    "様式上の位置を決められない記載を <unplaced> に残しました: %s",
-	    "text with no place in the form kept in <unplaced>: %s",
-	    plain ? plain : "");
+	imp_find(I, line, PIA_M_IMPORT_UNPLACED, plain ? plain : "");
 	free(plain);
 }
 
@@ -1093,12 +1097,8 @@ set_choice(struct imp *I, int v, const char *val, long line,
 		    pia_optlist_text(ol, (size_t)oi)) != 0) {
 			/* Two different answers: keep the first. */
 			t = field_title(I, v);
-			FIND(I, PIA_ERROR, "import-conflict", line,
-			    "%s は「%s」と記載済みですが、ここでは「%s」です。後の"
-			    "記載を <unplaced> に残しました", "%s was \"%s\" "
-			    "before but is \"%s\" here; the later one is kept "
-			    "in <unplaced>", t, (char *)old,
-			    pia_optlist_text(ol, (size_t)oi));
+			imp_find(I, line, PIA_M_IMPORT_CONFLICT_CHOICE, t,
+			    (char *)old, pia_optlist_text(ol, (size_t)oi));
 			free(t);
 			unplace(I, line, raw, 0);
 		} else
@@ -1110,11 +1110,7 @@ set_choice(struct imp *I, int v, const char *val, long line,
 	oi = option_nearest(I, ol, val, &dist);
 	t = field_title(I, v);
 	pv = imp_plain(val);
-	FIND(I, PIA_ERROR, "import-option", line,
-	    "%s の値「%s」は選択肢にありません (最も近い選択肢: 「%s」)。原文を "
-	    "<unplaced> に残しました",
-	    "%s: value \"%s\" is not one of the options (nearest: \"%s\"); "
-	    "the original is kept in <unplaced>", t, pv ? pv : val,
+	imp_find(I, line, PIA_M_IMPORT_OPTION, t, pv ? pv : val,
 	    oi >= 0 ? pia_optlist_text(ol, (size_t)oi) : "");
 	free(pv);
 	free(t);
@@ -1165,12 +1161,9 @@ check_printed(struct imp *I, int v, const char *after, long line)
 			int near = option_nearest(I, ol, items[i], &dist);
 
 			ti = field_title(I, v);
-			FIND(I, PIA_WARNING, "import-optlist", line,
-			    "%s: 印刷された選択肢「%s」は様式の選択肢にありません "
-			    "(最も近い選択肢: 「%s」)", "%s: the printed option "
-			    "\"%s\" is not one of the form's (nearest: \"%s\")",
-			    ti, items[i], near >= 0 ? pia_optlist_text(ol,
-			    (size_t)near) : "");
+			imp_find(I, line, PIA_M_IMPORT_OPTLIST, ti, items[i],
+			    near >= 0 ? pia_optlist_text(ol, (size_t)near) :
+			    "");
 			free(ti);
 			continue;
 		}
@@ -1192,10 +1185,8 @@ check_printed(struct imp *I, int v, const char *after, long line)
 		memmove(r, trim(r), strlen(trim(r)) + 1);
 		if (*r != '\0' && !only_options(I, ol, r)) {
 			ti = field_title(I, v);
-			FIND(I, PIA_WARNING, "import-unplaced", line,
-			    "%s: 選択肢の後の記載「%s」を <unplaced> に残しました",
-			    "%s: text \"%s\" after the options kept in "
-			    "<unplaced>", ti, r);
+			imp_find(I, line, PIA_M_IMPORT_UNPLACED_AFTER_OPTIONS,
+			    ti, r);
 			free(ti);
 			unplace(I, line, r, 0);
 		}
@@ -1209,12 +1200,8 @@ check_printed(struct imp *I, int v, const char *after, long line)
 	if (dup && j < pia_optlist_count(ol)) {
 		char *ti = field_title(I, v);
 
-		FIND(I, PIA_WARNING, "import-optlist", line,
-		    "%s: 印刷された選択肢が重複しています%s%s%s",
-		    "%s: the printed options repeat one option%s%s%s", ti,
-		    j < pia_optlist_count(ol) ? " (「" : "",
-		    j < pia_optlist_count(ol) ? pia_optlist_text(ol, j) : "",
-		    j < pia_optlist_count(ol) ? "」がありません)" : "");
+		imp_find(I, line, PIA_M_IMPORT_OPTLIST_REPEAT, ti,
+		    pia_optlist_text(ol, j));
 		free(ti);
 	}
 	free(s);
@@ -1257,9 +1244,7 @@ read_choice(struct imp *I, int v, const char *val, long line)
 		if (ticked > 1) {
 			char *ti = field_title(I, v);
 
-			FIND(I, PIA_ERROR, "import-choice", line,
-			    "%s: 選択肢が複数選ばれています",
-			    "%s: more than one option is ticked", ti);
+			imp_find(I, line, PIA_M_IMPORT_CHOICE, ti);
 			free(ti);
 			unplace(I, line, val, 0);
 			sel = NULL;
@@ -1472,9 +1457,7 @@ read_checks(struct imp *I, int v, const char *val, long line)
 			if (*t[i].text != '\0') {
 				char *ti = field_title(I, v);
 
-				FIND(I, PIA_WARNING, "import-option", line,
-				    "%s: 「%s」は選択肢にありません",
-				    "%s: \"%s\" is not one of the options", ti,
+				imp_find(I, line, PIA_M_IMPORT_CHECK_OPTION, ti,
 				    t[i].text);
 				free(ti);
 				unplace(I, line, t[i].text, 0);
@@ -1507,11 +1490,9 @@ read_checks(struct imp *I, int v, const char *val, long line)
 			/* Text after an option without slot. */
 			char *ti = field_title(I, v);
 
-			FIND(I, PIA_WARNING, "import-unplaced", line,
-			    "%s: 選択肢「%s」の後の記載「%s」を <unplaced> に"
-			    "残しました", "%s: after option \"%s\", text \"%s\" "
-			    "kept in <unplaced>", ti, pia_optlist_text(ol,
-			    (size_t)oi), r);
+			imp_find(I, line, PIA_M_IMPORT_UNPLACED_AFTER_OPTION,
+			    ti, pia_optlist_text(ol, (size_t)oi),
+			    r);
 			free(ti);
 			unplace(I, line, r, 0);
 		}
@@ -1521,10 +1502,7 @@ read_checks(struct imp *I, int v, const char *val, long line)
 		if (strcmp(state, "false") == 0 && slot && *slot) {
 			char *ti = field_title(I, v);
 
-			FIND(I, PIA_WARNING, "import-slot", line,
-			    "%s: 「%s」にチェックがないのに ( ) 欄に記載があります"
-			    ": 「%s」", "%s: \"%s\" is not ticked but its ( ) "
-			    "text is filled: \"%s\"", ti,
+			imp_find(I, line, PIA_M_IMPORT_SLOT, ti,
 			    pia_optlist_text(ol, (size_t)oi), slot);
 			free(ti);
 		}
@@ -1563,11 +1541,7 @@ read_checks(struct imp *I, int v, const char *val, long line)
 	if (unknown) {
 		char *ti = field_title(I, v);
 
-		FIND(I, PIA_WARNING, "import-tick", line,
-		    "%s: チェック欄の表記 (チェックなしの <input>) からは選択の"
-		    "有無を判断できません (ticked=\"unknown\")",
-		    "%s: the tick notation (inputs without checked) does not "
-		    "tell which boxes are ticked (ticked=\"unknown\")", ti);
+		imp_find(I, line, PIA_M_IMPORT_TICK_UNKNOWN, ti);
 		free(ti);
 	} else if (!list_checked && list_empty) {
 		for (i = 0; i < n; i++)
@@ -1576,10 +1550,7 @@ read_checks(struct imp *I, int v, const char *val, long line)
 		if (i < n) {
 			char *ti = field_title(I, v);
 
-			FIND(I, PIA_INFO, "import-tick", line,
-			    "%s: 「[]」と並ぶ「[<input/>]」をチェックありと読み"
-			    "ました", "%s: \"[<input/>]\" beside \"[]\" read "
-			    "as ticked", ti);
+			imp_find(I, line, PIA_M_IMPORT_TICK_RULE, ti);
 			free(ti);
 		}
 	}
@@ -1615,9 +1586,7 @@ read_flags(struct imp *I, int g, const char *val, long line)
 			st = tick_state(I, t[i].mark, 0, 1);
 			found = 1;
 			if (strcmp(st, "unknown") == 0) {
-				FIND(I, PIA_WARNING, "import-tick", line,
-				    "「%s」のチェックの有無を判断できません",
-				    "cannot tell whether \"%s\" is ticked",
+				imp_find(I, line, PIA_M_IMPORT_TICK_FLAG,
 				    t[i].text);
 				break;
 			}
@@ -1626,11 +1595,9 @@ read_flags(struct imp *I, int g, const char *val, long line)
 
 				if (o != NULL && *o != '\0' &&
 				    strcmp((char *)o, st) != 0)
-					FIND(I, PIA_WARNING, "import-conflict",
-					    line, "「%s」のチェックが前の記載と食い違い"
-					    "ます。前の記載を残しました", "\"%s\": "
-					    "the tick differs from an earlier one; "
-					    "the earlier one is kept", t[i].text);
+					imp_find(I, line,
+					    PIA_M_IMPORT_CONFLICT_FLAG,
+					    t[i].text);
 				else
 					xmlNodeSetContent(el,
 					    (const xmlChar *)st);
@@ -1674,10 +1641,7 @@ set_date(struct imp *I, xmlNode *el, const char *val, long line, int report)
 	e = pia_wareki_parse(s, iso);
 	if (e != PIA_DATE_OK) {
 		if (report)
-			FIND(I, PIA_ERROR, "import-date", line,
-			    "日付「%s」を読めません: %s。原文を <unplaced> に残し"
-			    "ました", "cannot read the date \"%s\": %s; the "
-			    "original is kept in <unplaced>", s,
+			imp_find(I, line, PIA_M_IMPORT_DATE, s,
 			    pia_date_strerror(e, "ja"));
 		free(s);
 		return -1;
@@ -1885,10 +1849,7 @@ check_title(struct imp *I, const char *text, long line)
 		const char *nm = pia_vocab_kind_name(I->vocab, k);
 
 		if (k != (int)I->kind && nm != NULL && strstr(text, nm)) {
-			FIND(I, PIA_WARNING, "import-title", line,
-			    "「%s」は%sを名乗っていますが、様式は%sです",
-			    "\"%s\" names a %s but the form is a %s", text, nm,
-			    own);
+			imp_find(I, line, PIA_M_IMPORT_TITLE, text, nm, own);
 			break;
 		}
 	}
@@ -1976,10 +1937,7 @@ place_value(struct imp *I, int v, const char *val, long line)
 			t = field_title(I, v);
 			pv = imp_plain(val);
 
-			FIND(I, PIA_WARNING, "import-conflict", line,
-			    "%s は前にも記載されています。後の記載「%s」を "
-			    "<unplaced> に残しました", "%s was already given; "
-			    "the later \"%s\" is kept in <unplaced>", t,
+			imp_find(I, line, PIA_M_IMPORT_CONFLICT_DATE, t,
 			    pv ? pv : "");
 			free(pv);
 			free(t);
@@ -2110,22 +2068,14 @@ hygiene(struct imp *I, struct line *L)
 		return;
 	if (pia_hygiene_foreign(s, &h)) {
 		q = pia_hygiene_quote(s, &h);
-		FIND(I, PIA_WARNING, "import-foreign", L->no,
-		    "日本語の文書にない文字 U+%04X があります: 「%s」",
-		    "character U+%04X does not belong in Japanese text: \"%s\"",
-		    h.cp, q ? q : "");
+		imp_find(I, L->no, PIA_M_IMPORT_FOREIGN, h.cp, q ? q : "");
 		free(q);
 	}
 	if (pia_hygiene_english(s, &h))
-		FIND(I, PIA_WARNING, "import-english", L->no,
-		    "日本語の文中に英単語「%.*s」があります",
-		    "English word \"%.*s\" inside Japanese text",
-		    (int)h.len, s + h.off);
+		imp_find(I, L->no, PIA_M_IMPORT_ENGLISH, (int)h.len, s + h.off);
 	if (pia_hygiene_placeholder(s, &h)) {
 		q = pia_hygiene_quote(s, &h);
-		FIND(I, PIA_WARNING, "import-placeholder", L->no,
-		    "様式の記入例が残っています: 「%s」",
-		    "a template placeholder was left in: \"%s\"", q ? q : "");
+		imp_find(I, L->no, PIA_M_IMPORT_PLACEHOLDER, q ? q : "");
 		free(q);
 	}
 	free(s);
@@ -2367,16 +2317,10 @@ check_path(struct imp *I, const char *item, long line)
 			if (*w == '\x1f')
 				*w = ' ';
 		if (any)
-			FIND(I, PIA_INFO, "import-path", line,
-			    "変更箇所の項目「%s」: 「%s」の後の「%s」は様式の見出し"
-			    "にありません", "change item \"%s\": after \"%s\", "
-			    "\"%s\" is not a heading of the form", plain,
+			imp_find(I, line, PIA_M_IMPORT_PATH_REST, plain,
 			    t ? t : "", rest ? rest : "");
 		else
-			FIND(I, PIA_INFO, "import-path", line,
-			    "変更箇所の項目「%s」は様式の見出しを指していません",
-			    "change item \"%s\" names no heading of the form",
-			    plain);
+			imp_find(I, line, PIA_M_IMPORT_PATH, plain);
 		free(rest);
 		free(t);
 	}
@@ -2428,12 +2372,7 @@ check_change_choice(struct imp *I, int v, const char *val, long line)
 			goto out;
 		I->textline = line;
 		t = field_title(I, v);
-		FIND(I, PIA_WARNING, "import-option", line,
-		    "変更箇所: 項目は選択肢の欄「%s」を指していますが、記載は選択肢"
-		    "ではない文章です (項目に小項目が抜けていないか)",
-		    "change row: the item names the choice \"%s\" but the "
-		    "cells hold running text (a sub-item missing from the item?)",
-		    t);
+		imp_find(I, line, PIA_M_IMPORT_CHANGE_TEXT, t);
 		free(t);
 		goto out;
 	}
@@ -2441,11 +2380,8 @@ check_change_choice(struct imp *I, int v, const char *val, long line)
 	{
 		char *t = field_title(I, v);
 
-		FIND(I, PIA_WARNING, "import-option", line,
-		    "変更箇所: %s の値「%s」は選択肢にありません (最も近い選択肢: "
-		    "「%s」)", "change row: %s: value \"%s\" is not one of "
-		    "the options (nearest: \"%s\")", t, s, near >= 0 ?
-		    pia_optlist_text(ol, (size_t)near) : "");
+		imp_find(I, line, PIA_M_IMPORT_CHANGE_OPTION, t, s,
+		    near >= 0 ? pia_optlist_text(ol, (size_t)near) : "");
 		free(t);
 	}
 out:
@@ -2722,9 +2658,7 @@ do_line(struct imp *I, struct line *L)
 	if (m == 2) {
 		char *p = imp_plain(L->cell[k]);
 
-		FIND(I, PIA_WARNING, "import-heading", L->no,
-		    "見出し「%s」は%sの様式にありません",
-		    "heading \"%s\" is not in the form of the %s", p ? p : "",
+		imp_find(I, L->no, PIA_M_IMPORT_HEADING_OTHER, p ? p : "",
 		    pia_vocab_kind_name(I->vocab, I->kind));
 		free(p);
 		mark_all(L, 0, C_UNPLACED);
@@ -2746,10 +2680,7 @@ do_line(struct imp *I, struct line *L)
 			    I->v[I->open_v].ftype == PIA_F_ITEMS)) {
 				char *t = field_title(I, I->open_v);
 
-				FIND(I, PIA_WARNING, "import-duplicate", L->no,
-				    "%s は前にも記載されています。この記載を後ろに"
-				    "加えました", "%s was already given; this "
-				    "value is added after it", t);
+				imp_find(I, L->no, PIA_M_IMPORT_DUPLICATE, t);
 				free(t);
 			}
 			/* One cell: keep its indent ("  - ①…" nests). */
@@ -2808,9 +2739,7 @@ do_line(struct imp *I, struct line *L)
 	if (!lab.exact && !lab.block && lab.entry < 0) {
 		char *p = imp_plain(L->cell[k]), *t = field_title(I, v);
 
-		FIND(I, PIA_INFO, "import-label", L->no,
-		    "見出し「%s」を様式の「%s」と読みました",
-		    "heading \"%s\" read as the form's \"%s\"", p ? p : "", t);
+		imp_find(I, L->no, PIA_M_IMPORT_LABEL, p ? p : "", t);
 		free(p);
 		free(t);
 	}
@@ -2828,11 +2757,9 @@ do_line(struct imp *I, struct line *L)
 			xmlNode *e = entry_get(I, v, lab.entry, 0);
 
 			if (e != NULL && has_content(e))
-				FIND(I, PIA_WARNING, "import-duplicate", L->no,
-				    "%s%ld は前にも記載されています。記載をまとめ"
-				    "ました", "%s %ld appears twice; the entries "
-				    "are merged", pia_vnode_label(I->v[v].vn,
-				    I->kind), lab.entry);
+				imp_find(I, L->no, PIA_M_IMPORT_DUPLICATE_ENTRY,
+				    pia_vnode_label(I->v[v].vn, I->kind),
+				    lab.entry);
 			entry_get(I, v, lab.entry, 1);
 		}
 		I->cursor = v;
@@ -2952,12 +2879,8 @@ value:
 		{
 			char *p = imp_plain(val);
 
-			FIND(I, PIA_WARNING, "import-heading", L->no,
-			    "見出し「%s」には記載欄がありません: 「%s」を "
-			    "<unplaced> に残しました",
-			    "heading \"%s\" has no value cell: \"%s\" kept in "
-			    "<unplaced>", I->heading ? I->heading : "",
-			    p ? p : "");
+			imp_find(I, L->no, PIA_M_IMPORT_HEADING_VALUE,
+			    I->heading ? I->heading : "", p ? p : "");
 			free(p);
 		}
 		unplace(I, L->no, val, 0);
@@ -2976,10 +2899,7 @@ value:
 		    I->v[v].ftype == PIA_F_ITEMS)) {
 			char *t = field_title(I, v);
 
-			FIND(I, PIA_WARNING, "import-duplicate", L->no,
-			    "%s は前にも記載されています。この記載を後ろに加え"
-			    "ました", "%s was already given; this value is "
-			    "added after it", t);
+			imp_find(I, L->no, PIA_M_IMPORT_DUPLICATE, t);
 			free(t);
 		}
 	}
@@ -3102,10 +3022,7 @@ finish_counts(struct imp *I)
 			    has_content(e))
 				have = (long)(ord_of(e) - ORD(c->list, 0));
 		if (have != c->declared)
-			FIND(I, PIA_ERROR, "import-count", c->line,
-			    "件数は (%ld) 件と記載されていますが、%s は %ld 件あり"
-			    "ます", "the declared count is (%ld) but the %s "
-			    "entries listed number %ld", c->declared,
+			imp_find(I, c->line, PIA_M_IMPORT_COUNT, c->declared,
 			    pia_vnode_label(I->v[c->list].vn, I->kind), have);
 	}
 }
@@ -3191,9 +3108,7 @@ finish_derived(struct imp *I)
 		if (!same && b > 0) {
 			char *t = pia_vnode_title(I->v[f].vn, I->kind, "ja");
 
-			FIND(I, PIA_WARNING, "import-derived", dv->line,
-			    "「%s」は %s の記載と一致しません",
-			    "\"%s\" does not match %s as given", dv->text,
+			imp_find(I, dv->line, PIA_M_IMPORT_DERIVED, dv->text,
 			    t ? t : "");
 			free(t);
 		}
@@ -3257,8 +3172,7 @@ finish_blanks(struct imp *I)
 		    I->kind) == '\0'))
 			continue;
 		t = field_title(I, b->v);
-		FIND(I, PIA_WARNING, "import-blank", b->line,
-		    "%s が選ばれていません", "%s: no option is selected", t);
+		imp_find(I, b->line, PIA_M_IMPORT_BLANK, t);
 		free(t);
 	}
 }
@@ -3300,18 +3214,15 @@ finish_entries(struct imp *I, xmlNode *e)
 			xmlChar	*cid = xmlGetProp(c, (const xmlChar *)"id");
 			char	*dash = cid ? strrchr((char *)cid, '-') : NULL;
 
-			char range[64];
-
 			if (n - 1 > last + 1)
-				snprintf(range, sizeof(range), "%ld～%ld",
+				imp_find(I, (long)c->line,
+				    PIA_M_IMPORT_MISSING_RANGE,
+				    pia_vnode_label(I->v[v].vn, I->kind),
 				    last + 1, n - 1);
 			else
-				snprintf(range, sizeof(range), "%ld", last + 1);
-			FIND(I, PIA_WARNING, "import-missing", (long)c->line,
-			    "%s%s は原文にありません (ページの欠落か)。番号を保つ"
-			    "ため空の項目を置きました", "%s %s: not in the source "
-			    "(pages missing?); empty entries keep the numbering",
-			    pia_vnode_label(I->v[v].vn, I->kind), range);
+				imp_find(I, (long)c->line, PIA_M_IMPORT_MISSING,
+				    pia_vnode_label(I->v[v].vn, I->kind),
+				    last + 1);
 			for (i = last + 1; i < n && dash; i++) {
 				xmlNode *ph = xmlNewNode(I->ns, c->name);
 
@@ -3519,9 +3430,7 @@ pia_import(const char *src, size_t len, const char *name,
 	I.files = -1;
 	I.change_list = -1;
 	if (memchr(src, '\0', len) != NULL) {
-		pia_diags_add(d, PIA_ERROR, "import-input", I.name, 0, NULL,
-		    NULL, "NUL 文字を含むためテキストとして読めません",
-		    "the file contains NUL bytes: not text");
+		pia_diag(d, PIA_M_IMPORT_INPUT, I.name, 0, NULL);
 		goto out;
 	}
 	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {
@@ -3535,12 +3444,7 @@ pia_import(const char *src, size_t len, const char *name,
 		if ((buf = sanitize(src, len, &len, &bad, &first)) == NULL)
 			goto oom;
 		if (bad > 0)
-			pia_diags_add(d, PIA_WARNING, "import-encoding", I.name,
-			    first, NULL, NULL, "UTF-8 として正しくないバイトや制御"
-			    "文字が %zu 箇所あり、U+FFFD か空白に置き換えました (最初"
-			    "はこの行)", "%zu invalid UTF-8 bytes or control "
-			    "characters replaced by U+FFFD or a blank (the first "
-			    "on this line)", bad);
+			imp_find(&I, first, PIA_M_IMPORT_ENCODING, bad);
 	}
 	I.uses_checked = strstr(buf, "checked=") != NULL;
 	if ((lines = split_lines(buf, len, &nl)) == NULL)
@@ -3550,16 +3454,11 @@ pia_import(const char *src, size_t len, const char *name,
 	    &title);
 	I.st->kind = I.kind;
 	if (I.kind == PIA_KIND_NONE) {
-		pia_diags_add(d, PIA_ERROR, "import-kind", I.name, 0, NULL,
-		    NULL, "評価書の様式 (全項目・重点項目・基礎項目) を判別でき"
-		    "ません。--kind で指定してください", "cannot tell the form "
-		    "(full, focused, basic) of the text; give it with --kind");
+		pia_diag(d, PIA_M_IMPORT_KIND, I.name, 0, NULL);
 		goto out;
 	}
 	if (title == 0 && force == PIA_KIND_NONE)
-		pia_diags_add(d, PIA_INFO, "import-kind", I.name, 0, NULL,
-		    NULL, "表題がないため、見出しから%sと判断しました",
-		    "no title line: the headings say it is a %s",
+		imp_find(&I, 0, PIA_M_IMPORT_KIND_HEADINGS,
 		    pia_vocab_kind_name(vocab, I.kind));
 	if (flatten(&I, &I.v, &I.nv, &I.cap, pia_vocab_form(vocab), I.kind,
 	    -1, 0, -1) == -1 ||
@@ -3697,8 +3596,7 @@ pia_import(const char *src, size_t len, const char *name,
 	I.doc = NULL;
 	goto out;
 oom:
-	pia_diags_add(d, PIA_ERROR, "import-memory", I.name, 0, NULL, NULL,
-	    "メモリが足りません", "out of memory");
+	pia_diag(d, PIA_M_OOM, I.name, 0, NULL);
 	pia_doc_free(doc);
 	doc = NULL;
 out:

@@ -69,7 +69,8 @@ struct pia_import_stats {
  *   import-english      an English function word inside Japanese
  *   import-placeholder  a template placeholder "(…を入力)"
  *   import-encoding     invalid UTF-8 or control characters replaced
- *   import-kind, import-input, import-memory   failures (NULL returned)
+ *   import-kind, import-input, oom   failures (NULL returned)
+ * The texts are those of model/catalogue.def, section "import".
  *
  * Entries keep the number printed in the source: "委託事項4" becomes
  * <task id="task-4"> in the fourth place.  Numbers missing before it
