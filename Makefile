@@ -46,7 +46,11 @@ RLIBS	 = $(RPKG_LIBS) -lpthread
 
 MODEL_OBJS = model/diag.o model/catalogue.o model/doc.o model/util.o model/vocab.o model/i18n.o \
 	     model/value.o model/diff.o model/wdiff.o model/changes.o \
-	     model/hygiene.o model/import.o model/import_text.o
+	     model/hygiene.o $(IMPORT_OBJS)
+IMPORT_OBJS = model/import/import.o model/import/read.o model/import/html.o \
+	     model/import/detect.o model/import/label.o model/import/line.o \
+	     model/import/build.o model/import/choice.o model/import/values.o \
+	     model/import/changes.o model/import/finish.o model/import/text.o
 VALID_OBJS = validators/schema.o validators/sch.o validators/xpfunc.o \
 	     validators/threshold.o
 TMPL_OBJS  = templates/skeleton.o
