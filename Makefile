@@ -64,7 +64,7 @@ CLI_OBJS   = $(CLI_SHARED) cli/main.o cli/cmd_diff.o
 RCLI_OBJS  = $(CLI_SHARED) render/cli/main.o render/cli/cmd_diff.o \
 	     cli/cmd_render.o cli/diff_marks.o
 UNIT_TESTS = test_i18n test_diag test_catalogue test_doc test_vocab test_threshold test_diff \
-	     test_import
+	     test_import test_hygiene
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd

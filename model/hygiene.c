@@ -1,8 +1,8 @@
 /*
  * hygiene.c: text hygiene (pia_hygiene.h), shared by the importer and the
  * rule functions: foreign script, English function words between
- * Japanese words, template placeholders; and the one UTF-8 decoder of
- * model/ outside ICU.
+ * Japanese words, template placeholders, 和暦 dates of no real day; and
+ * the one UTF-8 decoder of model/ outside ICU.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -279,7 +279,8 @@ instruction(const char *s, struct pia_hygiene *h)
 			continue;
 		/* Back to the opening parenthesis, if any on that line. */
 		for (b = p, o = p; o > s && o[-1] != '\n'; o--)
-			if (o[-1] == '(' || (o - s >= 3 && starts(o - 3, "（"))) {
+			if (o[-1] == '(' ||
+			    (o - s >= 3 && starts(o - 3, "（"))) {
 				b = o[-1] == '(' ? o - 1 : o - 3;
 				break;
 			}
@@ -326,6 +327,92 @@ pia_hygiene_placeholder(const char *s, struct pia_hygiene *h)
 			}
 	}
 	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* 和暦 dates                                                           */
+/* ------------------------------------------------------------------ */
+
+/* The first era name in s (*len its length), or NULL. */
+static const char *
+first_era(const char *s, size_t *len)
+{
+	const char	*best = NULL, *p, *name;
+	size_t		 i;
+
+	for (i = 0; (name = pia_era_name(i)) != NULL; i++)
+		if ((p = strstr(s, name)) != NULL && (best == NULL || p < best)) {
+			best = p;
+			*len = strlen(name);
+		}
+	return best;
+}
+
+static const char *
+digits(const char *s)
+{
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return s;
+}
+
+/* The end of a date "平成31年5月" or "平成31年5月1日" after the era name
+ * at q (NFKC text), or NULL. */
+static const char *
+date_end(const char *q)
+{
+	const char	*d;
+
+	if (starts(q, "元"))
+		q += strlen("元");
+	else if (*q >= '0' && *q <= '9')
+		q = digits(q);
+	else
+		return NULL;
+	if (!starts(q, "年") || !(q[strlen("年")] >= '0' &&
+	    q[strlen("年")] <= '9'))
+		return NULL;
+	q = digits(q + strlen("年"));
+	if (!starts(q, "月"))
+		return NULL;
+	q += strlen("月");
+	if (*q >= '0' && *q <= '9' && starts(d = digits(q), "日"))
+		q = d + strlen("日");
+	return q;
+}
+
+char *
+pia_hygiene_wareki(const char *s, enum pia_date_err *err)
+{
+	char		*n, *r = NULL, date[64], iso[11];
+	const char	*p, *q;
+	size_t		 len;
+
+	/* Most text has no 和暦 date: normalise only when an era name (or a
+	 * square era sign, U+32FF, U+337B-337E) occurs. */
+	if (s == NULL || strstr(s, "年") == NULL || (first_era(s, &len) ==
+	    NULL && strstr(s, "\xe3\x8b\xbf") == NULL &&
+	    strstr(s, "\xe3\x8d\xbb") == NULL &&
+	    strstr(s, "\xe3\x8d\xbc") == NULL &&
+	    strstr(s, "\xe3\x8d\xbd") == NULL &&
+	    strstr(s, "\xe3\x8d\xbe") == NULL))
+		return NULL;
+	if ((n = pia_nfkc(s)) == NULL)
+		return NULL;
+	for (p = n; (p = first_era(p, &len)) != NULL; p += len) {
+		if ((q = date_end(p + len)) == NULL ||
+		    (size_t)(q - p) >= sizeof(date))
+			continue;
+		memcpy(date, p, (size_t)(q - p));
+		date[q - p] = '\0';
+		if ((*err = pia_wareki_parse(date, iso)) != PIA_DATE_OK &&
+		    *err != PIA_DATE_ICU) {
+			r = strdup(date);
+			break;
+		}
+	}
+	free(n);
+	return r;
 }
 
 /* ------------------------------------------------------------------ */

@@ -3,17 +3,21 @@
  * criteria for the importer (model/import/) and the rule functions
  * pia:foreign, pia:latin-word and pia:placeholder (validators/xpfunc.c):
  * characters of another script, English function words standing between
- * Japanese words, and template placeholders left in.
+ * Japanese words, template placeholders left in; and (pia:bad-wareki)
+ * 和暦 dates that name no real day.
  *
  * Each check returns the first hit in a NUL-terminated UTF-8 text and
  * says where it is; the callers word their findings (the importer from
- * the catalogue, the rules in their .sch files).  The checks never
- * allocate and may be called from several threads at once.
+ * the catalogue, the rules in their .sch files).  The checks but
+ * pia_hygiene_wareki() never allocate; all may be called from several
+ * threads at once.
  */
 #ifndef PIA_HYGIENE_H
 #define PIA_HYGIENE_H
 
 #include <stddef.h>
+
+#include "pia_i18n.h"
 
 enum pia_hygiene_kind {
 	PIA_HYG_FOREIGN,	/* a character of another script */
@@ -60,6 +64,15 @@ int	 pia_hygiene_english(const char *s, struct pia_hygiene *h);
  * Returns 1 and fills h, or 0.
  */
 int	 pia_hygiene_placeholder(const char *s, struct pia_hygiene *h);
+
+/**
+ * The first 和暦 date in s that names no real day of its era ("平成31年
+ * 5月1日", "令和5年2月30日"): era (pia_era_name()), year or 元, 年, month,
+ * 月 and an optional day, 日; full-width digits and square era signs are
+ * read through NFKC.  Returns the date as NFKC text (malloc'd) with the
+ * reason in *err, or NULL when there is none (or out of memory).
+ */
+char	*pia_hygiene_wareki(const char *s, enum pia_date_err *err);
 
 /**
  * What a finding quotes for hit h in s: an instruction as it stands;

@@ -855,87 +855,21 @@ f_placeholder(xmlXPathParserContext *c, int nargs)
 	ret_own(c, r);
 }
 
-static const char *
-find_any(const char *s, const char *const *list, const char **which)
-{
-	const char	*best = NULL, *p;
-
-	for (; *list != NULL; list++)
-		if ((p = strstr(s, *list)) != NULL && (best == NULL || p < best)) {
-			best = p;
-			*which = *list;
-		}
-	return best;
-}
-
 /* pia:bad-wareki(text): the first 和暦 date in free text that names no
  * real day of its era ("平成31年5月1日", "令和5年2月30日"), with the
  * reason; or "".  Full-width digits and 元年 are accepted. */
 static void
 f_bad_wareki(xmlXPathParserContext *c, int nargs)
 {
-	static const char *const eras[] = { "明治", "大正", "昭和", "平成",
-	    "令和", NULL };
-	char		*raw = pop_text(c, nargs), *s, *r = NULL, iso[11];
-	const char	*p, *w = NULL, *q;
-	enum pia_date_err e;
+	char			*s = pop_text(c, nargs), *date, *r = NULL;
+	enum pia_date_err	 e;
 
-	(void)nargs;
-	/* Most text has no 和暦 date: normalise only when an era name (or a
-	 * square era sign, U+32FF, U+337B-337E) occurs. */
-	s = NULL;
-	if (raw != NULL && strstr(raw, "年") != NULL &&
-	    (find_any(raw, eras, &w) != NULL ||
-	    strstr(raw, "\xe3\x8b\xbf") != NULL || strstr(raw, "\xe3\x8d\xbb") ||
-	    strstr(raw, "\xe3\x8d\xbc") || strstr(raw, "\xe3\x8d\xbd") ||
-	    strstr(raw, "\xe3\x8d\xbe")))
-		s = pia_nfkc(raw);
-	text_done(nargs, raw);
-	for (p = s; p != NULL && (p = find_any(p, eras, &w)) != NULL;
-	    p += strlen(w)) {
-		char	 date[64];
-		size_t	 n;
-
-		/* era, digits or 元, 年, digits, 月, [digits, 日] */
-		q = p + strlen(w);
-		if (strncmp(q, "元", strlen("元")) == 0)
-			q += strlen("元");
-		else if (*q >= '0' && *q <= '9')
-			while (*q >= '0' && *q <= '9')
-				q++;
-		else
-			continue;
-		if (strncmp(q, "年", strlen("年")) != 0)
-			continue;
-		q += strlen("年");
-		if (!(*q >= '0' && *q <= '9'))
-			continue;
-		while (*q >= '0' && *q <= '9')
-			q++;
-		if (strncmp(q, "月", strlen("月")) != 0)
-			continue;
-		q += strlen("月");
-		if (*q >= '0' && *q <= '9') {
-			const char *d = q;
-
-			while (*d >= '0' && *d <= '9')
-				d++;
-			if (strncmp(d, "日", strlen("日")) == 0)
-				q = d + strlen("日");
-		}
-		n = (size_t)(q - p);
-		if (n >= sizeof(date))
-			continue;
-		memcpy(date, p, n);
-		date[n] = '\0';
-		if ((e = pia_wareki_parse(date, iso)) != PIA_DATE_OK &&
-		    e != PIA_DATE_ICU) {
-			asprintf(&r, "%s (%s)", date, pia_date_strerror(e,
-			    ST(c)->lang));
-			break;
-		}
-	}
-	free(s);
+	if ((date = pia_hygiene_wareki(s, &e)) != NULL &&
+	    asprintf(&r, "%s (%s)", date, pia_date_strerror(e,
+	    ST(c)->lang)) < 0)
+		r = NULL;
+	free(date);
+	text_done(nargs, s);
 	ret_own(c, r);
 }
 
