@@ -20,43 +20,6 @@ starts(const char *s, const char *p)
 	return strncmp(s, p, strlen(p)) == 0;
 }
 
-size_t
-pia_utf8_next(const char *s, size_t avail, unsigned int *cp)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	unsigned int		 c;
-	size_t			 n, k;
-
-	if (avail == 0) {
-		*cp = 0xfffd;
-		return 1;
-	}
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	n = (u[0] & 0xe0) == 0xc0 ? 2 : (u[0] & 0xf0) == 0xe0 ? 3 :
-	    (u[0] & 0xf8) == 0xf0 ? 4 : 0;
-	if (n == 0 || n > avail)
-		goto bad;
-	c = u[0] & (0x7fu >> n);
-	for (k = 1; k < n; k++) {
-		if ((u[k] & 0xc0) != 0x80)
-			goto bad;
-		c = c << 6 | (u[k] & 0x3fu);
-	}
-	/* Overlong forms, surrogates, beyond U+10FFFF. */
-	if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) ||
-	    (n == 4 && c < 0x10000) || c > 0x10ffff ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		goto bad;
-	*cp = c;
-	return n;
-bad:
-	*cp = 0xfffd;
-	return 1;
-}
-
 /* ------------------------------------------------------------------ */
 /* Foreign script                                                       */
 /* ------------------------------------------------------------------ */
@@ -79,15 +42,14 @@ is_foreign(const char *s, size_t n, unsigned int cp)
 	if (cp >= 0x3000 && cp <= 0x30ff && cp != 0x3040 && cp != 0x3097 &&
 	    cp != 0x3098)
 		return 0;
+	if (cp <= 0xffff &&
+	    (c = __atomic_load_n(&fcache[cp], __ATOMIC_RELAXED)) != 0)
+		return c == 2;
 	memcpy(one, s, n);
 	one[n] = '\0';
-	if (cp > 0xffff)
-		return pia_foreign_char(one, NULL) != 0;
-	c = __atomic_load_n(&fcache[cp], __ATOMIC_RELAXED);
-	if (c == 0) {
-		c = pia_foreign_char(one, NULL) ? 2 : 1;
+	c = pia_foreign_char(one, NULL) ? 2 : 1;
+	if (cp <= 0xffff)
 		__atomic_store_n(&fcache[cp], c, __ATOMIC_RELAXED);
-	}
 	return c == 2;
 }
 
@@ -226,8 +188,11 @@ pia_hygiene_english(const char *s, struct pia_hygiene *h)
 
 	for (i = 0; s != NULL && s[i] != '\0'; i = j) {
 		j = i + 1;
-		if (!(s[i] >= 'a' && s[i] <= 'z') || (i > 0 &&
-		    is_alnum(s[i - 1])))
+		if (!(s[i] >= 'a' && s[i] <= 'z')) {
+			j = i + strcspn(s + i, "abcdefghijklmnopqrstuvwxyz");
+			continue;
+		}
+		if (i > 0 && is_alnum(s[i - 1]))
 			continue;
 		for (j = i; is_letter(s[j]); j++)
 			continue;
@@ -293,6 +258,11 @@ instruction(const char *s, struct pia_hygiene *h)
 	return 0;
 }
 
+/* The bytes a placeholder mark can start with. */
+static const unsigned char mark_start[256] = {
+	['X'] = 1, ['T'] = 1, [0xc3] = 1, [0xe2] = 1, [0xe3] = 1, [0xef] = 1
+};
+
 int
 pia_hygiene_placeholder(const char *s, struct pia_hygiene *h)
 {
@@ -310,12 +280,12 @@ pia_hygiene_placeholder(const char *s, struct pia_hygiene *h)
 	for (i = 0; s[i] != '\0'; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
-		if (!(ch == 'X' || ch == 'T' ||
-		    (ch == 0xe2 && (unsigned char)s[i + 1] == 0x97) ||
-		    (ch == 0xe3 && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x87) ||
-		    (ch == 0xc3 && (unsigned char)s[i + 1] == 0x97) ||
-		    (ch == 0xef && (unsigned char)s[i + 1] == 0xbc)))
+		if (!mark_start[ch] ||
+		    (ch == 0xe2 && (unsigned char)s[i + 1] != 0x97) ||
+		    (ch == 0xe3 && ((unsigned char)s[i + 1] != 0x80 ||
+		    (unsigned char)s[i + 2] != 0x87)) ||
+		    (ch == 0xc3 && (unsigned char)s[i + 1] != 0x97) ||
+		    (ch == 0xef && (unsigned char)s[i + 1] != 0xbc))
 			continue;
 		for (m = marks; *m != NULL; m++)
 			if (starts(s + i, *m)) {

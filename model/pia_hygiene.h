@@ -87,7 +87,51 @@ char	*pia_hygiene_quote(const char *s, const struct pia_hygiene *h);
  * NUL-terminated string: the NUL ends any sequence).  An invalid,
  * overlong or truncated sequence, a surrogate or a code point beyond
  * U+10FFFF gives U+FFFD and length 1.  At a NUL it returns 1 with *cp 0.
+ * Inline: the scans call it for every character.
  */
-size_t	 pia_utf8_next(const char *s, size_t avail, unsigned int *cp);
+static inline size_t
+pia_utf8_next(const char *s, size_t avail, unsigned int *cp)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	unsigned int		 c;
+
+	if (avail == 0)
+		goto bad;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	/* Three bytes first: kana and kanji.  The lead byte bounds the code
+	 * point; overlong forms and surrogates are refused below. */
+	if (u[0] >= 0xe0 && u[0] <= 0xef) {
+		if (avail < 3 || (u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
+			goto bad;
+		c = (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+		if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))
+			goto bad;
+		*cp = c;
+		return 3;
+	}
+	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
+		if (avail < 2 || (u[1] & 0xc0) != 0x80)
+			goto bad;
+		*cp = (u[0] & 0x1fu) << 6 | (u[1] & 0x3fu);
+		return 2;
+	}
+	if (u[0] >= 0xf0 && u[0] <= 0xf4) {
+		if (avail < 4 || (u[1] & 0xc0) != 0x80 ||
+		    (u[2] & 0xc0) != 0x80 || (u[3] & 0xc0) != 0x80)
+			goto bad;
+		c = (u[0] & 0x07u) << 18 | (u[1] & 0x3fu) << 12 |
+		    (u[2] & 0x3fu) << 6 | (u[3] & 0x3fu);
+		if (c < 0x10000 || c > 0x10ffff)
+			goto bad;
+		*cp = c;
+		return 4;
+	}
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
 
 #endif /* PIA_HYGIENE_H */

@@ -497,6 +497,11 @@ imp_lnorm(const char *s)
 			s += strlen(N_IDEO_SPACE);
 			continue;
 		}
+		/* Only U+2160... (e2 85) and U+FF01... (ef bc, ef bd) change. */
+		if ((unsigned char)*s != 0xe2 && (unsigned char)*s != 0xef) {
+			*w++ = *s++;
+			continue;
+		}
 		n = pia_utf8_next(s, SIZE_MAX, &cp);
 		if (n == 3 && cp >= 0xff01 && cp <= 0xff5e) {
 			*w++ = (char)(cp - 0xfee0);
