@@ -311,7 +311,8 @@ first_era(const char *s, size_t *len)
 	size_t		 i;
 
 	for (i = 0; (name = pia_era_name(i)) != NULL; i++)
-		if ((p = strstr(s, name)) != NULL && (best == NULL || p < best)) {
+		if ((p = strstr(s, name)) != NULL &&
+		    (best == NULL || p < best)) {
 			best = p;
 			*len = strlen(name);
 		}

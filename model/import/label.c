@@ -497,7 +497,7 @@ imp_lnorm(const char *s)
 			s += strlen(N_IDEO_SPACE);
 			continue;
 		}
-		/* Only U+2160... (e2 85) and U+FF01... (ef bc, ef bd) change. */
+		/* Only U+2160... (e2 85) and U+FF01... (ef bc, bd) change. */
 		if ((unsigned char)*s != 0xe2 && (unsigned char)*s != 0xef) {
 			*w++ = *s++;
 			continue;
