@@ -4,7 +4,8 @@
  * tabs, HTML fragments inside values) into an assessment document.
  *
  * The importer is model code: text in, model document and findings out.
- * It never prints and never exits.  Labels, numbers and option lists are
+ * It never prints and never exits.  It lives in model/import/, one file
+ * per phase (model/import/extern.h lists them).  Labels, numbers and option lists are
  * matched against the vocabulary (model/vocab.xml) at run time; nothing
  * of the form is typed into the importer.
  */
