@@ -51,7 +51,11 @@ LIBS	 = $(PKG_LIBS) -lpthread
 RLIBS	 = $(RPKG_LIBS) -lpthread
 
 MODEL_OBJS = model/diag.o model/catalogue.o model/doc.o model/util.o model/vocab.o model/i18n.o \
-	     model/value.o model/import.o model/import_text.o $(DIFF_OBJS)
+	     model/value.o model/hygiene.o $(IMPORT_OBJS) $(DIFF_OBJS)
+IMPORT_OBJS = model/import/import.o model/import/read.o model/import/html.o \
+	     model/import/detect.o model/import/label.o model/import/line.o \
+	     model/import/build.o model/import/choice.o model/import/values.o \
+	     model/import/changes.o model/import/finish.o model/import/text.o
 DIFF_OBJS  = model/diff/diff.o model/diff/match.o model/diff/wdiff.o \
 	     model/diff/changes.o model/diff/marks.o
 VALID_OBJS = validators/schema.o validators/sch_compile.o validators/sch_eval.o \
@@ -73,11 +77,11 @@ RCLI_OBJS  = cli/render_main.o cli/output.o cli/diff_run.o
 # path here only.
 PUBLIC_HDRS = model/libpia.h model/pia.h model/pia_msg.h model/catalogue.def \
 	      model/pia_i18n.h model/pia_value.h model/diff/pia_diff.h \
-	      model/pia_import.h validators/pia_validators.h \
+	      model/pia_import.h model/pia_hygiene.h validators/pia_validators.h \
 	      templates/pia_templates.h
 VERSION	:= $(shell sed -n 's/^.define PIA_VERSION[^"]*"\([^"]*\)".*/\1/p' model/pia.h)
 UNIT_TESTS = test_i18n test_diag test_catalogue test_doc test_vocab test_threshold test_diff \
-	     test_import test_validate
+	     test_import test_validate test_hygiene
 
 KINDS	 = full focused basic
 SCHEMAS	 = $(KINDS:%=model/schema/pia-%.xsd) model/schema/pia.xsd

@@ -8,6 +8,7 @@
  * importer bug never produces an invalid file.
  */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,6 +46,42 @@ print_json(FILE *f, const char *file, const struct pia_import_stats *st,
 	    "\"info\":%zu}}\n", pia_diags_count_level(d, PIA_ERROR),
 	    pia_diags_count_level(d, PIA_WARNING),
 	    pia_diags_count_level(d, PIA_INFO));
+}
+
+/* A usage error worded by catalogue entry m. */
+static int
+import_usage(const struct cmd *self, enum pia_msg m, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 rc;
+
+	va_start(ap, m);
+	s = pia_msg_vstr(lang, m, ap);
+	va_end(ap);
+	rc = usage_error(self, "%s", "%s", s != NULL ? s :
+	    pia_msg_fmt(PIA_M_OOM, lang));
+	free(s);
+	return rc;
+}
+
+/* The coverage line on standard error. */
+static void
+print_summary(const char *name, const struct pia_vocab *vocab,
+    const struct pia_import_stats *st, const struct pia_diags *d)
+{
+	char	*cells;
+
+	cells = pia_msg_str(lang, PIA_M_IMPORT_SUMMARY_CELLS, st->placed,
+	    st->cells, st->cells > st->layout ? 100.0 * (double)st->placed /
+	    (double)(st->cells - st->layout) : 100.0, st->layout);
+	pia_msg_print(stderr, lang, PIA_M_IMPORT_SUMMARY, name,
+	    pia_vocab_kind_name(vocab, st->kind),
+	    pia_vocab_kind_en(vocab, st->kind), cells ? cells : "",
+	    st->unplaced, st->fragments, st->files, st->changes,
+	    pia_diags_count_level(d, PIA_ERROR),
+	    pia_diags_count_level(d, PIA_WARNING));
+	free(cells);
 }
 
 int
@@ -85,31 +122,27 @@ cmd_import(int argc, char **argv)
 			else if (strcmp(optarg, "json") == 0)
 				fmt = OUT_JSON;
 			else
-				return usage_error(self, "不明な出力形式です: %s "
-				    "(text か json)", "unknown format: %s "
-				    "(text or json)", optarg);
+				return import_usage(self,
+				    PIA_M_IMPORT_BAD_FORMAT, optarg);
 			break;
 		case 'k':
 			if ((force = pia_kind_parse(optarg)) == PIA_KIND_NONE)
-				return usage_error(self, "不明な様式です: %s "
-				    "(full、focused、basic)", "unknown form: %s "
-				    "(full, focused or basic)", optarg);
+				return import_usage(self, PIA_M_IMPORT_BAD_KIND,
+				    optarg);
 			break;
 		case 'L':
 			if (set_lang(optarg) == -1)
 				return lang_error(self);
 			break;
 		default:
-			return usage_error(self, "オプションが不正です",
-			    "bad option");
+			return import_usage(self, PIA_M_IMPORT_BAD_OPTION);
 		}
 	}
 	if (optind == argc)
-		return usage_error(self, "取り込むテキストファイルを指定してくだ"
-		    "さい", "no text file to import");
+		return import_usage(self, PIA_M_IMPORT_NO_FILE);
 	if (optind + 1 < argc)
-		return usage_error(self, "取り込むファイルは 1 つです: %s",
-		    "one file at a time: %s", argv[optind + 1]);
+		return import_usage(self, PIA_M_IMPORT_ONE_FILE,
+		    argv[optind + 1]);
 	in = argv[optind];
 	name = strcmp(in, "-") == 0 ? "<stdin>" : in;
 	if (out != NULL && strcmp(out, "-") == 0)
@@ -118,8 +151,7 @@ cmd_import(int argc, char **argv)
 	if (out != NULL && strcmp(in, "-") != 0 && stat(in, &si) == 0 &&
 	    stat(out, &so) == 0 && si.st_dev == so.st_dev &&
 	    si.st_ino == so.st_ino)
-		return usage_error(self, "出力先が入力と同じファイルです: %s",
-		    "the output is the input file: %s", out);
+		return import_usage(self, PIA_M_IMPORT_SAME_FILE, out);
 	/* The XML goes to standard output without -o: findings to stderr. */
 	fo = out != NULL ? stdout : stderr;
 	if ((d = pia_diags_new()) == NULL || (sys = pia_diags_new()) == NULL ||
@@ -141,10 +173,7 @@ cmd_import(int argc, char **argv)
 	if (pia_schema_validate(schema, doc, vocab, chk) < 0)
 		goto out;
 	if (pia_diags_count_level(chk, PIA_ERROR) > 0) {
-		fprintf(stderr, "%s", L("pia import: 内部エラー: 取り込んだ文書が"
-		    "スキーマに合いません。出力しません\n", "pia import: "
-		    "internal error: the imported document does not match "
-		    "the schema; nothing written\n"));
+		pia_msg_print(stderr, lang, PIA_M_IMPORT_NOT_SCHEMA);
 		print_findings_text(stderr, chk);
 		goto out2;
 	}
@@ -157,15 +186,13 @@ cmd_import(int argc, char **argv)
 		FILE *f = fopen(out, "w");
 
 		if (f == NULL || fwrite(xml, 1, (size_t)len, f) != (size_t)len) {
-			pia_diags_add(sys, PIA_ERROR, "io", out, 0, NULL, NULL,
-			    "書き込めません", "cannot write");
+			pia_diag(sys, PIA_M_IMPORT_CANNOT_WRITE, out, 0, NULL);
 			if (f != NULL)
 				fclose(f);
 			goto out;
 		}
 		if (fclose(f) != 0) {
-			pia_diags_add(sys, PIA_ERROR, "io", out, 0, NULL, NULL,
-			    "書き込めません", "cannot write");
+			pia_diag(sys, PIA_M_IMPORT_CANNOT_WRITE, out, 0, NULL);
 			goto out;
 		}
 	} else if (out != NULL) {
@@ -180,21 +207,7 @@ cmd_import(int argc, char **argv)
 	else
 		print_findings_text(fo, d);
 	fflush(fo);
-	fprintf(stderr, L("pia import: %s: %s、セル %zu のうち %zu を配置 "
-	    "(%.1f%%、レイアウト %zu を除く)、未配置 %zu (断片 %zu)、特定個人情報ファイル "
-	    "%zu、変更箇所 %zu 行、エラー %zu 件、警告 %zu 件\n",
-	    "pia import: %s: %s, %zu of %zu cells placed (%.1f%%, "
-	    "excluding %zu of layout), %zu unplaced (%zu fragments), %zu files, %zu change "
-	    "rows, %zu errors, %zu warnings\n"), name,
-	    strcmp(lang, "en") == 0 ? pia_vocab_kind_en(vocab, st.kind) :
-	    pia_vocab_kind_name(vocab, st.kind),
-	    strcmp(lang, "en") == 0 ? st.placed : st.cells,
-	    strcmp(lang, "en") == 0 ? st.cells : st.placed,
-	    st.cells > st.layout ? 100.0 * (double)st.placed /
-	    (double)(st.cells - st.layout) : 100.0, st.layout, st.unplaced,
-	    st.fragments,
-	    st.files, st.changes, pia_diags_count_level(d, PIA_ERROR),
-	    pia_diags_count_level(d, PIA_WARNING));
+	print_summary(name, vocab, &st, d);
 	rc = pia_diags_count_level(d, PIA_ERROR) +
 	    pia_diags_count_level(d, PIA_WARNING) ? EXIT_FINDINGS : EXIT_OK;
 	goto out2;

@@ -786,6 +786,12 @@ out:
 }
 
 const char *
+pia_era_name(size_t i)
+{
+	return i < NERAS ? eras[i].name : NULL;
+}
+
+const char *
 pia_date_strerror(enum pia_date_err e, const char *lang)
 {
 	static const enum pia_msg msg[] = {

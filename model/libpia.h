@@ -15,6 +15,7 @@
  *	pia_value.h	 the printed value of a field
  *	pia_diff.h	 two revisions into 変更箇所 rows, and history
  *	pia_import.h	 the text of a published assessment into the model
+ *	pia_hygiene.h	 text hygiene: foreign scripts, English words, placeholders
  *	pia_validators.h schema validation and the Schematron rule engine
  *	pia_templates.h	 skeletons (pia_skeleton); the renderer it also
  *			 declares (pia_render*) belongs to the pia-render
@@ -40,6 +41,7 @@
 #include "pia_value.h"
 #include "pia_diff.h"
 #include "pia_import.h"
+#include "pia_hygiene.h"
 #include "pia_validators.h"
 #include "pia_templates.h"
 

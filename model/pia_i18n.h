@@ -97,6 +97,12 @@ enum pia_date_err pia_wareki_parse(const char *text, char iso[11]);
 const char *pia_date_strerror(enum pia_date_err e, const char *lang);
 
 /**
+ * The name of the i-th era that pia_wareki_parse() reads (明治, 大正,
+ * 昭和, 平成, 令和), or NULL past the last: the one era table.
+ */
+const char *pia_era_name(size_t i);
+
+/**
  * Days from ISO date `a` to ISO date `b` (`b - a`) in proleptic
  * Gregorian civil days: `2022-11-28` to `2022-12-27` is 29 (so a span
  * counted inclusively of both ends is 30 days).  Sets `*ok` to 1, or

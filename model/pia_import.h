@@ -4,7 +4,8 @@
  * tabs, HTML fragments inside values) into an assessment document.
  *
  * The importer is model code: text in, model document and findings out.
- * It never prints and never exits.  Labels, numbers and option lists are
+ * It never prints and never exits.  It lives in model/import/, one file
+ * per phase (model/import/extern.h lists them).  Labels, numbers and option lists are
  * matched against the vocabulary (model/vocab.xml) at run time; nothing
  * of the form is typed into the importer.
  */
@@ -69,7 +70,8 @@ struct pia_import_stats {
  *   import-english      an English function word inside Japanese
  *   import-placeholder  a template placeholder "(…を入力)"
  *   import-encoding     invalid UTF-8 or control characters replaced
- *   import-kind, import-input, import-memory   failures (NULL returned)
+ *   import-kind, import-input, oom   failures (NULL returned)
+ * The texts are those of model/catalogue.def, section "import".
  *
  * Entries keep the number printed in the source: "委託事項4" becomes
  * <task id="task-4"> in the fourth place.  Numbers missing before it
@@ -91,41 +93,5 @@ struct pia_doc	*pia_import(const char *buf, size_t len, const char *name,
 struct pia_doc	*pia_import_file(const char *path, const char *name,
 		    const struct pia_vocab *, enum pia_kind force,
 		    struct pia_import_stats *stats, struct pia_diags *d);
-
-#ifdef PIA_IMPORT_INTERNAL
-/*
- * Shared by model/import*.c only.
- */
-#include <libxml/tree.h>
-
-/** Code points of a UTF-8 string; *n set.  Malloc'd, NULL on failure. */
-unsigned int	*imp_ucs(const char *, size_t *n);
-/** Levenshtein distance of two code point strings, capped at cap + 1. */
-size_t		 imp_distance(const unsigned int *, size_t,
-		    const unsigned int *, size_t, size_t cap);
-/** NFKC, whitespace and ※ removed: the key labels are compared by. */
-char		*imp_key(const char *);
-/** Text with the HTML tags removed (only real HTML tag names; "<選択肢>"
- *  and "<さいたま市における措置>" stay), entities decoded, blanks folded,
- *  trimmed.  Malloc'd. */
-char		*imp_plain(const char *);
-/** Appends the HTML fragment s to the Text element e as model content
- *  (paragraphs, lists, line breaks).  Returns 0 or -1. */
-int		 imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s);
-/** Whether s (after blanks) starts with an HTML tag pia knows. */
-int		 imp_is_html_tag(const char *s, size_t *len, char *name,
-		    size_t namesz, int *closing);
-
-/* Tick marks: "[○]", "[O]", "〔○〕", "[]", "[<input …/>]", "<input …/>". */
-enum imp_mark {
-	MARK_NONE = 0,
-	MARK_TICK,		/* [○] [O] 〔○〕 checked inputs */
-	MARK_EMPTY,		/* [] [ ] 〔 〕 */
-	MARK_BOX_INPUT,		/* [<input …/>] without checked */
-	MARK_BARE_INPUT		/* <input …/> without checked */
-};
-/** Recognises a mark at s; returns its kind and sets *len, or MARK_NONE. */
-enum imp_mark	 imp_mark_at(const char *s, size_t *len);
-#endif
 
 #endif /* PIA_IMPORT_H */

@@ -1,11 +1,12 @@
 /*
- * util.c: files (bounded reads, atomic writes), the data directory, and
- * the names of the kinds of assessment.
+ * util.c: files (bounded reads, atomic writes), the data directory, the
+ * names of the kinds of assessment, and growing arrays (pia_buf.h).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "pia.h"
+#include "pia_buf.h"
 
 #ifndef PIA_DATADIR
 #define PIA_DATADIR "/usr/local/share/pia"
@@ -258,4 +260,21 @@ pia_data_path(const char *rel)
 			return p;
 	}
 	return try_path(PIA_DATADIR, rel);
+}
+
+void *
+pia_grow(void *p, size_t *cap, size_t n, size_t sz)
+{
+	size_t	 nc;
+	void	*np;
+
+	if (n < *cap)
+		return p;
+	nc = *cap ? *cap * 2 : 16;
+	if (nc <= n)
+		nc = n + 1;
+	if (sz == 0 || nc > SIZE_MAX / sz || (np = realloc(p, nc * sz)) == NULL)
+		return NULL;
+	*cap = nc;
+	return np;
 }

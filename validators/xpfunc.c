@@ -18,6 +18,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "pia.h"
+#include "pia_hygiene.h"
 #include "pia_validators.h"
 #include "xpfunc.h"
 
@@ -782,272 +783,79 @@ f_kind_name(xmlXPathParserContext *c, int nargs)
 		    pia_vocab_kind_name(ST(c)->vocab, k));
 }
 
-/* Byte length of the UTF-8 sequence at s. */
-static size_t
-u8len(const unsigned char *s)
-{
-	if (*s < 0x80)
-		return 1;
-	if ((*s & 0xe0) == 0xc0)
-		return 2;
-	if ((*s & 0xf0) == 0xe0)
-		return 3;
-	return 4;
-}
-
-/* Up to 8 characters of context around [b, e) of s, for messages. */
-static char *
-excerpt(const char *s, size_t b, size_t e)
-{
-	size_t	 i, lo = b, hi = e;
-	int	 k;
-	char	*r;
-
-	for (k = 0; k < 6 && lo > 0; k++) {
-		lo--;
-		while (lo > 0 && ((unsigned char)s[lo] & 0xc0) == 0x80)
-			lo--;
-	}
-	for (k = 0; k < 6 && s[hi]; k++)
-		hi += u8len((const unsigned char *)s + hi);
-	if ((r = malloc(hi - lo + 1)) == NULL)
-		return NULL;
-	for (i = lo; i < hi; i++)
-		r[i - lo] = (s[i] == '\n' || s[i] == '\t') ? ' ' : s[i];
-	r[hi - lo] = '\0';
-	return r;
-}
-
 /*
- * pia_foreign_char() asks ICU's converters about each kanji; the answer
- * for a BMP code point never changes, so it is cached (0 unknown, 1
- * Japanese, 2 foreign).  Relaxed atomics: threads may race to store the
- * same value.
+ * Text hygiene: the criteria and the search live in model/hygiene.c
+ * (pia_hygiene.h), shared with the importer; these functions only word
+ * the hit for the rule texts of validators/rules/text.sch.
  */
-static unsigned char fcache[65536];
 
-static unsigned int
-foreign_char(const char *s, size_t *off)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	unsigned int		 cp;
-	unsigned char		 c;
-	size_t			 i = 0, n;
-	char			 one[5];
-
-	while (u[i]) {
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		n = u8len(u + i);
-		if (n != 3 || (u[i + 1] & 0xc0) != 0x80 ||
-		    (u[i + 2] & 0xc0) != 0x80)
-			break;		/* rare: let ICU decide from here */
-		cp = ((u[i] & 0x0fu) << 12) | ((u[i + 1] & 0x3fu) << 6) |
-		    (u[i + 2] & 0x3fu);
-		if (cp >= 0x3000 && cp <= 0x30ff && cp != 0x3040 &&
-		    cp != 0x3097 && cp != 0x3098) {
-			i += 3;		/* CJK punctuation, kana: Japanese */
-			continue;
-		}
-		c = __atomic_load_n(&fcache[cp], __ATOMIC_RELAXED);
-		if (c == 0) {
-			memcpy(one, u + i, 3);
-			one[3] = '\0';
-			c = pia_foreign_char(one, NULL) ? 2 : 1;
-			__atomic_store_n(&fcache[cp], c, __ATOMIC_RELAXED);
-		}
-		if (c == 2) {
-			*off = i;
-			return cp;
-		}
-		i += 3;
-	}
-	if (u[i] == '\0')
-		return 0;
-	cp = pia_foreign_char(s + i, off);
-	*off += i;
-	return cp;
-}
-
-/* pia:foreign(text): "X (U+XXXX) in 「…」" for the first character of
+/* pia:foreign(text): "X (U+XXXX) 「…」" for the first character of
  * another script (Thai, Hangul, simplified-only Han...), or "". */
 static void
 f_foreign(xmlXPathParserContext *c, int nargs)
 {
-	char		*s = pop_text(c, nargs), *ex, *r = NULL;
-	size_t		 off = 0;
-	unsigned int	 cp;
+	char			*s = pop_text(c, nargs), *q, *r = NULL;
+	struct pia_hygiene	 h;
 
-	(void)nargs;
-	if (s == NULL || (cp = foreign_char(s, &off)) == 0) {
+	if (s == NULL || !pia_hygiene_foreign(s, &h)) {
 		text_done(nargs, s);
 		ret_str(c, "");
 		return;
 	}
-	ex = excerpt(s, off, off + (cp == 0xfffd ? 1 :
-	    u8len((unsigned char *)s + off)));
-	if (cp == 0xfffd)
-		asprintf(&r, "U+FFFD 「%s」", ex ? ex : "");
-	else
-		asprintf(&r, "%.*s (U+%04X) 「%s」",
-		    (int)u8len((unsigned char *)s + off), s + off, cp,
-		    ex ? ex : "");
-	free(ex);
+	q = pia_hygiene_quote(s, &h);
+	if (h.cp == 0xfffd && h.len == 1) {
+		if (asprintf(&r, "U+FFFD 「%s」", q ? q : "") < 0)
+			r = NULL;
+	} else if (asprintf(&r, "%.*s (U+%04X) 「%s」", (int)h.len, s + h.off,
+	    h.cp, q ? q : "") < 0)
+		r = NULL;
+	free(q);
 	text_done(nargs, s);
 	ret_own(c, r);
 }
 
-/* Whether the UTF-8 character at s is kana or kanji (U+3040-30FF,
- * U+3400-9FFF). */
-static int
-is_japanese(const unsigned char *s)
-{
-	unsigned int cp;
-
-	if ((*s & 0xf0) != 0xe0)
-		return 0;
-	cp = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
-	return (cp >= 0x3041 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff);
-}
-
-/* Start of the UTF-8 character before position i. */
-static size_t
-prev_char(const char *s, size_t i)
-{
-	do
-		i--;
-	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80);
-	return i;
-}
-
-/* pia:latin-word(text): the first all-lowercase Latin word of two or more
- * letters written between kana or kanji, with at most one space on each
- * side (an English word replacing a particle: "情報 that 不正確"), with its
- * context; or "".  Acronyms and names with capitals (ISMS, eLTAX, Web)
- * are left alone. */
+/* pia:latin-word(text): the first English function word written in lower
+ * case between kana or kanji ("情報 that 不正確"), with its context; or
+ * "".  Technical terms (web), acronyms and names with capitals (ISMS,
+ * eLTAX, Web) are left alone. */
 static void
 f_latin_word(xmlXPathParserContext *c, int nargs)
 {
-	char	*s = pop_text(c, nargs), *r = NULL, *ex;
-	size_t	 i, j, a, b;
+	char			*s = pop_text(c, nargs), *q, *r = NULL;
+	struct pia_hygiene	 h;
 
-	(void)nargs;
-	for (i = 0; s != NULL && s[i]; ) {
-		if (!(s[i] >= 'a' && s[i] <= 'z')) {
-			i += u8len((unsigned char *)s + i);
-			continue;
-		}
-		for (j = i; (s[j] >= 'a' && s[j] <= 'z') ||
-		    (s[j] >= 'A' && s[j] <= 'Z'); j++)
-			continue;
-		/* one space may stand on either side: "情報 that 不正確" */
-		b = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
-		a = s[j] == ' ' ? j + 1 : j;
-		if (j - i >= 2 && b > 0 &&
-		    is_japanese((unsigned char *)s + prev_char(s, b)) &&
-		    s[a] != '\0' && is_japanese((unsigned char *)s + a)) {
-			size_t k;
-			int lower = 1;
-
-			for (k = i; k < j; k++)
-				lower &= s[k] >= 'a' && s[k] <= 'z';
-			if (lower) {
-				ex = excerpt(s, i, j);
-				asprintf(&r, "%.*s 「%s」", (int)(j - i), s + i,
-				    ex ? ex : "");
-				free(ex);
-				break;
-			}
-		}
-		i = j;
+	if (s != NULL && pia_hygiene_english(s, &h)) {
+		q = pia_hygiene_quote(s, &h);
+		if (asprintf(&r, "%.*s 「%s」", (int)h.len, s + h.off,
+		    q ? q : "") < 0)
+			r = NULL;
+		free(q);
 	}
 	text_done(nargs, s);
 	ret_own(c, r);
 }
 
-static const char *
-find_any(const char *s, const char *const *list, const char **which)
-{
-	const char	*best = NULL, *p;
-
-	for (; *list != NULL; list++)
-		if ((p = strstr(s, *list)) != NULL && (best == NULL || p < best)) {
-			best = p;
-			*which = *list;
-		}
-	return best;
-}
-
 /* pia:placeholder(text): the first template placeholder left in the text
- * or "": a parenthesised instruction ending in を入力, を記入, を記載 or
- * を選択 ("(手続を実施する対象人数を入力)"; not "(パンチ入力)"), ○○ / 〇〇 / ●● / ×× / XX, or
- * TODO. */
+ * or "": an instruction of the form ("(手続を実施する対象人数を入力)"; not
+ * "(パンチ入力)") as it stands, or a mark (○○, XX, TODO...) with its
+ * context. */
 static void
 f_placeholder(xmlXPathParserContext *c, int nargs)
 {
-	static const char *const marks[] = { "○○", "〇〇", "●●", "××", "XX",
-	    "TODO", "ＸＸ", NULL };
-	static const char *const verbs[] = { "入力", "記入", "記載", "選択",
-	    NULL };
-	static const char *const ends[] = { ")", "）", "してください", NULL };
-	char		*s = pop_text(c, nargs), *r = NULL;
-	const char	*p, *q, *b, *o, *const *v, *const *e, *const *m;
-	size_t		 i;
+	char			*s = pop_text(c, nargs), *q, *r = NULL;
+	struct pia_hygiene	 h;
 
-	if (s == NULL) {
-		ret_str(c, "");
-		return;
+	if (s != NULL && pia_hygiene_placeholder(s, &h)) {
+		q = pia_hygiene_quote(s, &h);
+		if (h.kind == PIA_HYG_INSTRUCTION)
+			r = q;
+		else {
+			if (asprintf(&r, "%.*s 「%s」", (int)h.len, s + h.off,
+			    q ? q : "") < 0)
+				r = NULL;
+			free(q);
+		}
 	}
-	/* "を" + verb + ")" or "してください": an instruction of the form */
-	for (p = s; (p = strstr(p, "を")) != NULL; p += strlen("を")) {
-		q = p + strlen("を");
-		for (v = verbs; *v != NULL; v++)
-			if (strncmp(q, *v, strlen(*v)) == 0)
-				break;
-		if (*v == NULL)
-			continue;
-		q += strlen(*v);
-		for (e = ends; *e != NULL; e++)
-			if (strncmp(q, *e, strlen(*e)) == 0)
-				break;
-		if (*e == NULL)
-			continue;
-		q += strlen(*e);
-		/* back to the opening parenthesis, if any on that line */
-		for (b = p, o = p; o > s && o[-1] != '\n'; o--)
-			if (o[-1] == '(' || (o - s >= 3 &&
-			    strncmp(o - 3, "（", 3) == 0)) {
-				b = o[-1] == '(' ? o - 1 : o - 3;
-				break;
-			}
-		asprintf(&r, "%.*s", (int)(q - b), b);
-		goto out;
-	}
-	/* ○○, XX, TODO...: one pass, comparing only where a mark can start */
-	for (i = 0; s[i] != '\0'; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		/* first two bytes of X, T, ○ ● (e2 97), 〇 (e3 80 87),
-		 * × (c3 97), Ｘ (ef bc) */
-		if (!(ch == 'X' || ch == 'T' ||
-		    (ch == 0xe2 && (unsigned char)s[i + 1] == 0x97) ||
-		    (ch == 0xe3 && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x87) ||
-		    (ch == 0xc3 && (unsigned char)s[i + 1] == 0x97) ||
-		    (ch == 0xef && (unsigned char)s[i + 1] == 0xbc)))
-			continue;
-		for (m = marks; *m != NULL; m++)
-			if (strncmp(s + i, *m, strlen(*m)) == 0) {
-				char *ex = excerpt(s, i, i + strlen(*m));
-
-				asprintf(&r, "%s 「%s」", *m, ex ? ex : "");
-				free(ex);
-				goto out;
-			}
-	}
-out:
 	text_done(nargs, s);
 	ret_own(c, r);
 }
@@ -1058,69 +866,15 @@ out:
 static void
 f_bad_wareki(xmlXPathParserContext *c, int nargs)
 {
-	static const char *const eras[] = { "明治", "大正", "昭和", "平成",
-	    "令和", NULL };
-	char		*raw = pop_text(c, nargs), *s, *r = NULL, iso[11];
-	const char	*p, *w = NULL, *q;
-	enum pia_date_err e;
+	char			*s = pop_text(c, nargs), *date, *r = NULL;
+	enum pia_date_err	 e;
 
-	(void)nargs;
-	/* Most text has no 和暦 date: normalise only when an era name (or a
-	 * square era sign, U+32FF, U+337B-337E) occurs. */
-	s = NULL;
-	if (raw != NULL && strstr(raw, "年") != NULL &&
-	    (find_any(raw, eras, &w) != NULL ||
-	    strstr(raw, "\xe3\x8b\xbf") != NULL || strstr(raw, "\xe3\x8d\xbb") ||
-	    strstr(raw, "\xe3\x8d\xbc") || strstr(raw, "\xe3\x8d\xbd") ||
-	    strstr(raw, "\xe3\x8d\xbe")))
-		s = pia_nfkc(raw);
-	text_done(nargs, raw);
-	for (p = s; p != NULL && (p = find_any(p, eras, &w)) != NULL;
-	    p += strlen(w)) {
-		char	 date[64];
-		size_t	 n;
-
-		/* era, digits or 元, 年, digits, 月, [digits, 日] */
-		q = p + strlen(w);
-		if (strncmp(q, "元", strlen("元")) == 0)
-			q += strlen("元");
-		else if (*q >= '0' && *q <= '9')
-			while (*q >= '0' && *q <= '9')
-				q++;
-		else
-			continue;
-		if (strncmp(q, "年", strlen("年")) != 0)
-			continue;
-		q += strlen("年");
-		if (!(*q >= '0' && *q <= '9'))
-			continue;
-		while (*q >= '0' && *q <= '9')
-			q++;
-		if (strncmp(q, "月", strlen("月")) != 0)
-			continue;
-		q += strlen("月");
-		if (*q >= '0' && *q <= '9') {
-			const char *d = q;
-
-			while (*d >= '0' && *d <= '9')
-				d++;
-			if (strncmp(d, "日", strlen("日")) == 0)
-				q = d + strlen("日");
-		}
-		n = (size_t)(q - p);
-		if (n >= sizeof(date))
-			continue;
-		memcpy(date, p, n);
-		date[n] = '\0';
-		if ((e = pia_wareki_parse(date, iso)) != PIA_DATE_OK &&
-		    e != PIA_DATE_ICU) {
-			if (asprintf(&r, "%s (%s)", date, pia_date_strerror(e,
-			    ST(c)->lang)) < 0)
-				r = NULL;
-			break;
-		}
-	}
-	free(s);
+	if ((date = pia_hygiene_wareki(s, &e)) != NULL &&
+	    asprintf(&r, "%s (%s)", date, pia_date_strerror(e,
+	    ST(c)->lang)) < 0)
+		r = NULL;
+	free(date);
+	text_done(nargs, s);
 	ret_own(c, r);
 }
 

@@ -13,7 +13,8 @@ echo "exit $?"
 echo "exit $?"
 "$PIA" help > /dev/full
 echo "exit $?"
-mkdir -p data/validators/rules
+mkdir -p data/validators/rules data/model
+cp "$ROOT"/model/vocab.xml data/model/
 cp "$ROOT"/validators/rules/*.sch data/validators/rules/
 echo '<schema' > data/validators/rules/text.sch
 PIA_DATADIR=data "$PIA" help findings > out.txt

@@ -11,9 +11,9 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
-#define PIA_IMPORT_INTERNAL
 #include "pia.h"
 #include "pia_import.h"
+#include "import/extern.h"		/* the text helpers */
 
 static struct pia_vocab *vocab;
 

@@ -1,118 +1,14 @@
 /*
- * import_text.c: the text side of pia import: label keys, edit distance,
- * HTML fragments of the published text to model paragraphs and lists,
- * and the tick marks of checkbox lists.
+ * html.c: the HTML fragments of the published text: the plain text of a
+ * cell (tags dropped, entities decoded, blanks folded), model paragraphs
+ * and lists from a Text value, and the tick marks of checkbox lists.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PIA_IMPORT_INTERNAL
-#include "pia.h"
-#include "pia_import.h"
-
-/* Decodes one UTF-8 sequence; returns its length (1 on a bad byte). */
-static size_t
-u8dec(const char *s, unsigned int *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if ((u[0] & 0xe0) == 0xc0 && (u[1] & 0xc0) == 0x80) {
-		*cp = ((u[0] & 0x1f) << 6) | (u[1] & 0x3f);
-		return 2;
-	}
-	if ((u[0] & 0xf0) == 0xe0 && (u[1] & 0xc0) == 0x80 &&
-	    (u[2] & 0xc0) == 0x80) {
-		*cp = ((u[0] & 0x0f) << 12) | ((u[1] & 0x3f) << 6) |
-		    (u[2] & 0x3f);
-		return 3;
-	}
-	if ((u[0] & 0xf8) == 0xf0 && (u[1] & 0xc0) == 0x80 &&
-	    (u[2] & 0xc0) == 0x80 && (u[3] & 0xc0) == 0x80) {
-		*cp = ((u[0] & 0x07) << 18) | ((u[1] & 0x3f) << 12) |
-		    ((u[2] & 0x3f) << 6) | (u[3] & 0x3f);
-		return 4;
-	}
-	*cp = 0xfffd;
-	return 1;
-}
-
-unsigned int *
-imp_ucs(const char *s, size_t *n)
-{
-	unsigned int	*v;
-	size_t		 len = strlen(s), i = 0;
-
-	*n = 0;
-	if ((v = malloc((len + 1) * sizeof(*v))) == NULL)
-		return NULL;
-	while (s[i] != '\0')
-		i += u8dec(s + i, &v[(*n)++]);
-	return v;
-}
-
-size_t
-imp_distance(const unsigned int *a, size_t na, const unsigned int *b,
-    size_t nb, size_t cap)
-{
-	size_t	*row, i, j, best, d;
-
-	if ((na > nb ? na - nb : nb - na) > cap)
-		return cap + 1;
-	if ((row = malloc((nb + 1) * sizeof(*row))) == NULL)
-		return cap + 1;
-	for (j = 0; j <= nb; j++)
-		row[j] = j;
-	for (i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		best = row[0];
-		for (j = 1; j <= nb; j++) {
-			size_t up = row[j];
-
-			d = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < d)
-				d = row[j] + 1;
-			if (row[j - 1] + 1 < d)
-				d = row[j - 1] + 1;
-			row[j] = d;
-			diag = up;
-			if (d < best)
-				best = d;
-		}
-		if (best > cap) {
-			free(row);
-			return cap + 1;
-		}
-	}
-	d = row[nb];
-	free(row);
-	return d > cap ? cap + 1 : d;
-}
-
-char *
-imp_key(const char *s)
-{
-	char	*n, *w, *r;
-
-	if ((n = pia_nfkc(s)) == NULL)
-		return strdup("");
-	for (r = w = n; *r != '\0'; ) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
-			r++;
-		else if (strncmp(r, "※", 3) == 0)
-			r += 3;
-		else
-			*w++ = *r++;
-	}
-	*w = '\0';
-	return n;
-}
+#include "pia_buf.h"
+#include "extern.h"
 
 /* HTML tags that occur in the published text; anything else between
  * angle brackets ("<選択肢>", "<宛名>") is text. */
@@ -202,33 +98,9 @@ is_block(const char *name)
 	return 0;
 }
 
-/* A growing string. */
-struct buf {
-	char	*s;
-	size_t	 n, cap;
-};
-
-static int
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		size_t	 cap = (b->n + n + 1) * 2;
-		char	*ns = realloc(b->s, cap);
-
-		if (ns == NULL)
-			return -1;
-		b->s = ns;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-	return 0;
-}
-
 /* Appends s folding blanks (ASCII blanks, U+3000 is kept: it is text). */
-static int
-buf_fold(struct buf *b, const char *s, size_t n)
+static void
+fold(struct pia_buf *b, const char *s, size_t n)
 {
 	size_t	 i, j;
 
@@ -236,66 +108,65 @@ buf_fold(struct buf *b, const char *s, size_t n)
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
 		    s[i] == '\r') {
 			j = i + 1;
-			if (b->n == 0 || b->s[b->n - 1] == ' ')
-				continue;
-			if (buf_add(b, " ", 1) == -1)
-				return -1;
+			if (b->n > 0 && b->s[b->n - 1] != ' ')
+				pia_buf_addn(b, " ", 1);
 			continue;
 		}
 		for (j = i; j < n && s[j] != ' ' && s[j] != '\t' &&
 		    s[j] != '\n' && s[j] != '\r'; j++)
 			continue;
-		if (buf_add(b, s + i, j - i) == -1)
-			return -1;
+		pia_buf_addn(b, s + i, j - i);
 	}
-	return 0;
+}
+
+/* The text of an <input> tag: a tick box. */
+static const char *
+input_box(const char *tag, size_t len)
+{
+	return memmem(tag, len, "checked", 7) != NULL ? N_BOX_TICKED :
+	    N_BOX_EMPTY;
 }
 
 char *
 imp_plain(const char *s)
 {
-	struct buf	 b = { NULL, 0, 0 };
+	struct pia_buf	 b = { NULL, 0, 0, 0 };
 	char		 name[16], ent[8];
+	const char	*box;
 	size_t		 len, i = 0;
 	int		 closing;
 
-	if (buf_add(&b, "", 0) == -1)
-		return NULL;
-	while (s[i] != '\0') {
+	pia_buf_addn(&b, "", 0);
+	while (s[i] != '\0' && !b.oom) {
 		if (s[i] == '<' && imp_is_html_tag(s + i, &len, name,
 		    sizeof(name), &closing)) {
 			if (strcmp(name, "input") == 0) {
-				int ck = memmem(s + i, len, "checked", 7) !=
-				    NULL;
-
-				if (buf_fold(&b, ck ? " [○] " : " [] ",
-				    strlen(ck ? " [○] " : " [] ")) == -1)
-					goto fail;
-			} else if (is_block(name) && buf_fold(&b, " ", 1) == -1)
-				goto fail;
+				box = input_box(s + i, len);
+				fold(&b, " ", 1);
+				fold(&b, box, strlen(box));
+				fold(&b, " ", 1);
+			} else if (is_block(name))
+				fold(&b, " ", 1);
 			i += len;
 		} else if (s[i] == '&' && (len = entity(s + i, ent)) > 0) {
-			if (buf_fold(&b, ent, strlen(ent)) == -1)
-				goto fail;
+			fold(&b, ent, strlen(ent));
 			i += len;
 		} else {
 			size_t j = i + 1;
 
 			while (s[j] != '\0' && s[j] != '<' && s[j] != '&')
 				j++;
-			if (buf_fold(&b, s + i, j - i) == -1)
-				goto fail;
+			fold(&b, s + i, j - i);
 			i = j;
 		}
 	}
+	if (b.oom)
+		return pia_buf_take(&b);	/* NULL */
 	while (b.n > 0 && b.s[b.n - 1] == ' ')
 		b.s[--b.n] = '\0';
 	if (b.s[0] == ' ')
 		memmove(b.s, b.s + 1, b.n--);
-	return b.s;
-fail:
-	free(b.s);
-	return NULL;
+	return pia_buf_take(&b);
 }
 
 /*
@@ -312,7 +183,7 @@ struct hb {
 	xmlNode	*li[PIA_MAX_DEPTH];
 	int	 nlist;
 	int	 blocks;	/* the fragment has block tags */
-	struct buf text;	/* pending text */
+	struct pia_buf text;	/* pending text */
 };
 
 static xmlNode *
@@ -344,17 +215,17 @@ hb_bullets(struct hb *h, const char *s)
 	while (*p != '\0') {
 		while (*p == ' ')
 			p++;
-		if (strncmp(p, "・", 3) == 0)
-			p += 3;
+		if (starts(p, N_BULLET))
+			p += strlen(N_BULLET);
 		while (*p == ' ')
 			p++;
 		if (*p == '\0')
 			break;
-		q = strstr(p, "・");
+		q = strstr(p, N_BULLET);
 		/* A "・" inside a word ("提供・移転") is not a bullet: only one
 		 * after a blank starts an item. */
 		while (q != NULL && q > p && q[-1] != ' ')
-			q = strstr(q + 3, "・");
+			q = strstr(q + strlen(N_BULLET), N_BULLET);
 		if (q == NULL)
 			q = p + strlen(p);
 		if ((item = strndup(p, (size_t)(q - p))) == NULL)
@@ -383,7 +254,7 @@ hb_flush(struct hb *h)
 	if (h->nlist > 0) {
 		xmlNode *li = h->li[h->nlist - 1];
 
-		if (li == NULL && strstr(s, "・") != NULL)
+		if (li == NULL && strstr(s, N_BULLET) != NULL)
 			hb_bullets(h, s);
 		else if (li == NULL && strspn(s, " ") == strlen(s))
 			;
@@ -456,7 +327,8 @@ imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s)
 	memset(&h, 0, sizeof(h));
 	h.top = e;
 	h.ns = ns;
-	if (buf_add(&h.text, "", 0) == -1)
+	pia_buf_addn(&h.text, "", 0);
+	if (h.text.oom)
 		return -1;
 	for (i = 0; s[i] != '\0'; i++)
 		if (s[i] == '<' && imp_is_html_tag(s + i, &len, name,
@@ -482,7 +354,7 @@ imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s)
 	i = 0;
 	while (s[i] != '\0') {
 		if (s[i] == '&' && (len = entity(s + i, ent)) > 0) {
-			buf_fold(&h.text, ent, strlen(ent));
+			fold(&h.text, ent, strlen(ent));
 			i += len;
 			continue;
 		}
@@ -492,16 +364,16 @@ imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s)
 
 			while (s[j] != '\0' && s[j] != '<' && s[j] != '&')
 				j++;
-			buf_fold(&h.text, s + i, j - i);
+			fold(&h.text, s + i, j - i);
 			i = j;
 			continue;
 		}
 		i += len;
 		if (strcmp(name, "input") == 0) {
-			int ck = memmem(s + i - len, len, "checked", 7) != NULL;
+			const char *box = input_box(s + i - len, len);
 
-			buf_fold(&h.text, ck ? "[○] " : "[] ",
-			    strlen(ck ? "[○] " : "[] "));
+			fold(&h.text, box, strlen(box));
+			fold(&h.text, " ", 1);
 			continue;
 		}
 		if (!is_block(name))
@@ -557,6 +429,8 @@ imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s)
 	}
 	hb_flush(&h);
 	tidy(e);
+	if (h.text.oom)
+		goto fail;
 	free(h.text.s);
 	return 0;
 fail:
@@ -572,22 +446,22 @@ imp_mark_at(const char *s, size_t *len)
 	size_t		 tl;
 	int		 closing, bracket = 0, ck;
 
-	if (strncmp(p, "[", 1) == 0) {
+	if (*p == '[') {
 		bracket = 1;
 		p += 1;
 		close = "]";
-	} else if (strncmp(p, "〔", 3) == 0) {
-		bracket = 3;
-		p += 3;
-		close = "〕";
-	} else if (strncmp(p, "［", 3) == 0) {
-		bracket = 3;
-		p += 3;
-		close = "］";
+	} else if (starts(p, N_TORT_OPEN)) {
+		bracket = 1;
+		p += strlen(N_TORT_OPEN);
+		close = N_TORT_CLOSE;
+	} else if (starts(p, N_FW_LBRACKET)) {
+		bracket = 1;
+		p += strlen(N_FW_LBRACKET);
+		close = N_FW_RBRACKET;
 	} else
 		close = NULL;
-	while (bracket && (*p == ' ' || strncmp(p, "　", 3) == 0))
-		p += *p == ' ' ? 1 : 3;
+	while (bracket && (*p == ' ' || starts(p, N_IDEO_SPACE)))
+		p += *p == ' ' ? 1 : strlen(N_IDEO_SPACE);
 	if (*p == '<' && imp_is_html_tag(p, &tl, name, sizeof(name),
 	    &closing) && strcmp(name, "input") == 0) {
 		ck = memmem(p, tl, "checked", 7) != NULL;
@@ -612,8 +486,7 @@ imp_mark_at(const char *s, size_t *len)
 	/* ○ U+25CB, 〇 U+3007, ◯ U+25EF, ● U+25CF, ✓ U+2713, Latin O/o,
 	 * full-width Ｏ, レ. */
 	{
-		static const char *const ticks[] = { "○", "〇", "◯", "●",
-		    "✓", "✔", "Ｏ", "ｏ", "O", "o", "レ", NULL };
+		static const char *const ticks[] = N_TICKS;
 		size_t	 i;
 
 		for (i = 0; ticks[i] != NULL; i++)
@@ -622,8 +495,8 @@ imp_mark_at(const char *s, size_t *len)
 		if (ticks[i] == NULL)
 			return MARK_NONE;
 		p += strlen(ticks[i]);
-		while (*p == ' ' || strncmp(p, "　", 3) == 0)
-			p += *p == ' ' ? 1 : 3;
+		while (*p == ' ' || starts(p, N_IDEO_SPACE))
+			p += *p == ' ' ? 1 : strlen(N_IDEO_SPACE);
 		if (strncmp(p, close, strlen(close)) != 0)
 			return MARK_NONE;
 		*len = (size_t)(p - s) + strlen(close);
