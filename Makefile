@@ -20,7 +20,7 @@ CC	?= cc
 # Cairo and Pango, whose loading alone costs ~9 ms at every start.  pia
 # runs pia-render for `pia render` and `pia diff -T pdf` (cli/exec.c).
 PKGS	 = libxml-2.0 icu-uc icu-i18n
-RPKGS	 = libxslt libexslt cairo pangocairo fontconfig
+RPKGS	 = libxslt libexslt cairo pangocairo fontconfig libmicrohttpd
 OPT	?= -O2
 SAN	?=
 ifeq ($(SAN),1)
@@ -57,8 +57,11 @@ CLI_SHARED = cli/output.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o \
 	     cli/cmd_history.o cli/cmd_import.o cli/exec.o
 CLI_OBJS   = $(CLI_SHARED) cli/main.o cli/cmd_diff.o
+EDIT_OBJS  = cli/cmd_edit.o cli/edit/server.o cli/edit/session.o \
+	     cli/edit/values.o cli/edit/links.o cli/edit/validate.o \
+	     cli/edit/preview.o
 RCLI_OBJS  = $(CLI_SHARED) render/cli/main.o render/cli/cmd_diff.o \
-	     cli/cmd_render.o cli/diff_marks.o
+	     cli/cmd_render.o cli/diff_marks.o $(EDIT_OBJS)
 UNIT_TESTS = test_i18n test_diag test_catalogue test_doc test_vocab test_threshold test_diff \
 	     test_import
 
@@ -73,7 +76,8 @@ SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   xsltproc libcmocka-dev valgrind jq libxslt1-dev libcairo2-dev \
 	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
-	   fonts-ipaexfont-gothic poppler-utils
+	   fonts-ipaexfont-gothic poppler-utils libmicrohttpd-dev curl \
+	   chromium chromium-driver python3-selenium
 
 LIB	 = $(BUILD)/libpia.a
 RLIB	 = $(BUILD)/libpia-render.a

@@ -81,6 +81,7 @@ int	 cmd_render(int, char **);
 int	 cmd_version(int, char **);
 int	 cmd_diff(int, char **);
 int	 cmd_history(int, char **);
+int	 cmd_edit(int, char **);
 
 struct pia_changes;
 /** The label of column col (0-5: 変更日 ... 提出時期に係る説明) of the

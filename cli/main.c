@@ -15,8 +15,10 @@ const char	*lang = "ja";
 /* pia-render links the renderer; pia hands rendering over to it. */
 #ifdef PIA_WITH_RENDER
 #define CMD_RENDER	cmd_render
+#define CMD_EDIT	cmd_edit
 #else
 #define CMD_RENDER	run_renderer
+#define CMD_EDIT	run_renderer
 #endif
 
 const struct cmd commands[] = {
@@ -166,6 +168,29 @@ const struct cmd commands[] = {
 	  "SOURCE_DATE_EPOCH set the same input gives the same PDF bytes\n"
 	  "Exit status: 0 rendered, 1 errors in the document, 2 usage, "
 	  "3 system failure (no font, cannot write, ...)\n" },
+	{ "edit", CMD_EDIT,
+	  "評価書をブラウザの様式で編集する (127.0.0.1 で待ち受け)",
+	  "edit an assessment in the browser, as the official form",
+	  "pia edit [--kind K] [--prev OLD] [--port N] [--idle S] [--no-open] "
+	  "[--lang ja|en] FILE",
+	  "  --kind K     FILE がないときに作る様式 (full、focused、basic)\n"
+	  "  --prev OLD   前の版: 変更箇所ボタンで pia history が追加する行を示す\n"
+	  "  --port N     待ち受けるポート (既定は空いているポート)\n"
+	  "  --idle S     ページが閉じられてから S 秒で終了 (既定 120)\n"
+	  "  --no-open    ブラウザを開かない (URL を表示するだけ)\n"
+	  "127.0.0.1 だけで待ち受け、URL の合言葉のない要求は拒否します。"
+	  "保存は一時ファイルから置き換え、開いた後に他で変更されたファイル"
+	  "には上書きしません。Ctrl-C で終了し、保存していない変更はそのとき"
+	  "保存します\n",
+	  "  --kind K     the form of FILE when it does not exist yet\n"
+	  "  --prev OLD   the earlier revision: the 変更箇所 button shows the "
+	  "rows pia history would add\n"
+	  "  --port N     the port to listen on (default: a free one)\n"
+	  "  --idle S     stop S seconds after the page is closed (default 120)\n"
+	  "  --no-open    do not open a browser, print the URL only\n"
+	  "Listens on 127.0.0.1 only; a request without the URL's token is "
+	  "refused.  Saves atomically, never over a file changed elsewhere "
+	  "since it was opened.  Ctrl-C stops; unsaved edits are saved then\n" },
 	{ "import", cmd_import,
 	  "公表された評価書のテキストを取り込む",
 	  "import the text of a published assessment",
