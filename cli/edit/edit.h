@@ -112,6 +112,9 @@ char	*edit_addr(const xmlNode *e);
 void	 edit_insert(xmlNode *parent, xmlNode *prev, xmlNode *e);
 /** Unlinks e with the blank text before it; frees it. */
 void	 edit_unlink(xmlNode *e);
+/** Gives the empty elements under e an empty text, so that they are
+ *  written <x></x> as by `pia new`. */
+void	 edit_open_empty(xmlNode *e);
 /** Whether an element holds no value at all (a blank entry). */
 int	 edit_blank(const xmlNode *e);
 

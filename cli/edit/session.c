@@ -19,6 +19,133 @@
 #include "pia_templates.h"
 #include "edit/edit.h"
 
+/* Writes the empty elements under e as <x></x>, as `pia new` does: an
+ * element made or emptied here looks like one of the skeleton. */
+void
+edit_open_empty(xmlNode *e)
+{
+	xmlNode	*c;
+
+	if (e->type != XML_ELEMENT_NODE)
+		return;
+	if (e->children == NULL) {
+		xmlAddChild(e, xmlNewText(BAD_CAST ""));
+		return;
+	}
+	for (c = e->children; c != NULL; c = c->next)
+		edit_open_empty(c);
+}
+
+/*
+ * The parser keeps no trace of how an empty element was written, <x/> or
+ * <x></x>, and the serialiser writes <x/>.  So that saving changes only
+ * what was edited, the start tags written <x/> in the file are found by
+ * line and name, and every other empty element gets an empty text, which
+ * is written <x></x> again.
+ */
+struct selfclosed {
+	long	 line;
+	char	 name[40];
+};
+
+static int
+sc_cmp(const void *a, const void *b)
+{
+	const struct selfclosed	*x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static void
+mark_open(xmlNode *e, struct selfclosed *v, size_t n)
+{
+	struct selfclosed	 key;
+	xmlNode			*c;
+
+	for (; e != NULL; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE)
+			continue;
+		if (e->children != NULL) {
+			mark_open(e->children, v, n);
+			continue;
+		}
+		key.line = xmlGetLineNo(e);
+		snprintf(key.name, sizeof(key.name), "%s",
+		    (const char *)e->name);
+		if (n == 0 || bsearch(&key, v, n, sizeof(*v), sc_cmp) == NULL)
+			if ((c = xmlNewText(BAD_CAST "")) != NULL)
+				xmlAddChild(e, c);
+	}
+}
+
+static int
+keep_empty_tags(xmlDoc *doc, const char *buf, size_t len)
+{
+	struct selfclosed	*v = NULL, *t;
+	const char		*p = buf, *end = buf + len, *q, *nm;
+	size_t			 n = 0, cap = 0, nl;
+	long			 line = 1;
+	char			 quote;
+
+	while (p < end) {
+		if (*p == '\n') {
+			line++;
+			p++;
+			continue;
+		}
+		if (*p != '<') {
+			p++;
+			continue;
+		}
+		/* comments, CDATA and processing instructions hold no tags */
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			q = memmem(p, (size_t)(end - p), "-->", 3);
+		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			q = memmem(p, (size_t)(end - p), "]]>", 3);
+		else if (end - p >= 2 && (p[1] == '?' || p[1] == '!' ||
+		    p[1] == '/'))
+			q = memchr(p, '>', (size_t)(end - p));
+		else {
+			nm = p + 1;
+			for (q = nm, quote = 0; q < end; q++) {
+				if (quote != 0 && *q == quote)
+					quote = 0;
+				else if (quote == 0 && (*q == '"' || *q == '\''))
+					quote = *q;
+				else if (quote == 0 && *q == '>')
+					break;
+			}
+			if (q < end && q[-1] == '/') {
+				nl = strcspn(nm, " \t\r\n/>");
+				if (n == cap) {
+					cap = cap ? cap * 2 : 64;
+					if ((t = realloc(v, cap * sizeof(*v))) == NULL) {
+						free(v);
+						return -1;
+					}
+					v = t;
+				}
+				v[n].line = line;
+				snprintf(v[n].name, sizeof(v[n].name), "%.*s",
+				    (int)(nl < 39 ? nl : 39), nm);
+				n++;
+			}
+		}
+		if (q == NULL)
+			break;
+		for (; p < q; p++)
+			if (*p == '\n')
+				line++;
+	}
+	if (n > 0)
+		qsort(v, n, sizeof(*v), sc_cmp);
+	mark_open(xmlDocGetRootElement(doc), v, n);
+	free(v);
+	return 0;
+}
+
 /* FNV-1a: enough to tell whether a file changed under us. */
 static unsigned long long
 hash(const char *s, size_t n)
@@ -107,6 +234,10 @@ edit_session_open(const struct edit_opts *o, struct pia_diags *d)
 		if ((s->doc = pia_doc_load_memory(buf, len, o->file, d)) ==
 		    NULL)
 			goto fail;
+		if (keep_empty_tags(pia_doc_xml(s->doc), buf, len) == -1) {
+			pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
+			goto fail;
+		}
 		free(buf);
 		buf = NULL;
 	} else {
@@ -122,6 +253,7 @@ edit_session_open(const struct edit_opts *o, struct pia_diags *d)
 			goto fail;
 		free(buf);
 		buf = NULL;
+		edit_open_empty(xmlDocGetRootElement(pia_doc_xml(s->doc)));
 	}
 	k = s->kind = pia_doc_kind(s->doc);
 	if ((buf = pia_skeleton(s->vocab, k, &len)) == NULL ||
@@ -129,6 +261,7 @@ edit_session_open(const struct edit_opts *o, struct pia_diags *d)
 		goto fail;
 	free(buf);
 	buf = NULL;
+	edit_open_empty(xmlDocGetRootElement(pia_doc_xml(s->skel)));
 	if (o->prev != NULL &&
 	    (s->prev = pia_doc_load(o->prev, NULL, d)) == NULL)
 		goto fail;
@@ -340,6 +473,7 @@ edit_find(struct edit_session *s, const char *addr, int create)
 			    (c = xmlNewDocNode(e->doc, e->ns, BAD_CAST name,
 			    NULL)) == NULL)
 				return NULL;
+			edit_open_empty(c);
 			edit_insert(e, prev_in_order(s, e, name), c);
 		}
 		e = c;

@@ -755,6 +755,8 @@ edit_value_set(xmlNode *e, enum pia_ftype ft, const char *value)
 		break;
 	}
 	free(v);
+	if (rc == 0 && e->children == NULL)
+		edit_open_empty(e);
 	return rc == 0 ? EDIT_OK : EDIT_NOMEM;
 }
 

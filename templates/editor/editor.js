@@ -21,7 +21,7 @@
 	var state = null;
 	var chain = Promise.resolve();
 	var timers = new Map();		/* address -> pending timer */
-	var inflight = new Set();	/* addresses sent, answer not back */
+	var inflight = new Map();	/* address -> requests not answered */
 	var radios = 0;
 	var form, dirty = false, offline = false;
 
@@ -138,8 +138,12 @@
 		return inputOf(fld).value;
 	}
 
+	/* Where CSS cannot size a text area to its content (field-sizing),
+	 * the script does, as it is typed in. */
+	var sizing = window.CSS && CSS.supports('field-sizing', 'content');
+
 	function grow(ta) {
-		if (ta.tagName !== 'TEXTAREA')
+		if (sizing || ta.tagName !== 'TEXTAREA')
 			return;
 		ta.style.height = 'auto';
 		ta.style.height = (ta.scrollHeight + 4) + 'px';
@@ -172,7 +176,6 @@
 		} else if (ft !== 'period') {
 			inp = inputOf(fld);
 			inp.value = v === undefined || v === null ? '' : v;
-			grow(inp);
 		}
 	}
 
@@ -225,7 +228,7 @@
 
 	function map() {
 		var m = new Map();
-		form.querySelectorAll('[data-seg]').forEach(function (el) {
+		form.querySelectorAll('[data-seg]:not([data-seg=""])').forEach(function (el) {
 			m.set(addrOf(el), el);
 		});
 		return m;
@@ -363,10 +366,10 @@
 			timers.delete(a);
 		}
 		var v = valueOf(fld);
-		inflight.add(a);
+		inflight.set(a, (inflight.get(a) || 0) + 1);
 		return enqueue(function () {
 			return call('api/set', { a: a, v: v }).then(function (r) {
-				inflight.delete(a);
+				answered(a);
 				if (r.state)
 					sync(r.state);
 				else
@@ -380,10 +383,18 @@
 					(own(fld, '.fd') || fld.querySelector('.fd')).prepend(p);
 				}
 			}, function (e) {
-				inflight.delete(a);
+				answered(a);
 				throw e;
 			});
 		});
+	}
+
+	function answered(a) {
+		var n = inflight.get(a) - 1;
+		if (n > 0)
+			inflight.set(a, n);
+		else
+			inflight.delete(a);
 	}
 
 	function later(fld) {
@@ -629,13 +640,18 @@
 		enqueue(function () {
 			return call('api/state').then(function (st) {
 				sync(st);
+				window.piaEdit.readyAt = performance.now();
 				document.body.classList.add('ready');
 			});
 		});
 	}
 
 	/* for tests and the benchmark: resolves when every edit is answered */
-	window.piaEdit = { flush: flush, save: save };
+	window.piaEdit = {
+		flush: flush,
+		save: save,
+		find: function (a) { return map().get(a) || null; }
+	};
 
 	if (document.readyState === 'loading')
 		document.addEventListener('DOMContentLoaded', start);
