@@ -54,6 +54,8 @@ struct edit_session {
 	struct edit_disk	 disk;
 	int			 dirty;		/* edits not yet saved */
 	unsigned long		 rev;		/* bumped by every edit */
+	int			 followed;	/* elements the last set changed
+						   through links.c */
 };
 
 /** Loads FILE (or makes a blank one of opts->kind when it does not

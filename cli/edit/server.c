@@ -403,8 +403,9 @@ route(struct server *sv, struct MHD_Connection *c, const char *url,
 			rc = EDIT_BADREQ;
 		else
 			rc = edit_set(sv->s, a, v, &note);
-		/* a flag of III may have followed: send everything */
-		res = answer(sv, c, rc, NULL, a, note, rc == EDIT_OK);
+		/* when a flag of III followed, send everything */
+		res = answer(sv, c, rc, NULL, a, note, rc == EDIT_OK &&
+		    sv->s->followed > 0);
 	} else if (strcmp(url, "/api/add") == 0) {
 		v = param(r, "after");
 		rc = a == NULL ? EDIT_BADREQ : edit_add(sv->s, a,

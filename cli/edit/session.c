@@ -567,6 +567,7 @@ edit_set(struct edit_session *s, const char *addr, const char *value,
 	int		 rc;
 
 	*note = NULL;
+	s->followed = 0;
 	if ((e = edit_find(s, addr, 1)) == NULL ||
 	    (ft = ftype_of(s, e)) == PIA_F_NONE)
 		return EDIT_BADREQ;
@@ -579,7 +580,7 @@ edit_set(struct edit_session *s, const char *addr, const char *value,
 	rc = edit_value_set(e, ft, value);
 	free(v);
 	if (rc == EDIT_OK) {
-		edit_links_apply(s, e);
+		s->followed = edit_links_apply(s, e);
 		s->dirty = 1;
 		s->rev++;
 	}

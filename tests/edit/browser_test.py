@@ -285,8 +285,11 @@ finally:
     if ed.poll() is None:
         ed.terminate()
     try:
-        ed.wait(timeout=20)
+        _, err = ed.communicate(timeout=20)
     except subprocess.TimeoutExpired:
         ed.kill()
+        _, err = ed.communicate()
+    check('server-stopped', ed.returncode == 0 and 'Sanitizer' not in err
+          and 'runtime error' not in err, (ed.returncode, err[:3000]))
 print('%d failed' % failed)
 sys.exit(1 if failed else 0)

@@ -259,6 +259,46 @@ check('idle-stop', e.p.poll() == 0 and time.time() - t0 < 10,
       e.p.poll())
 e.stop()
 
+# -- the buttons: PDF preview, 変更箇所 from --prev --
+d, p = fresh('buttons', 'samples/full.xml')
+e = Editor(p, '--prev', os.path.join(ROOT, 'samples/full-prev.xml'))
+try:
+    st, h, body = e.req('GET', '/api/pdf')
+    check('pdf', st == 200 and body[:5] == b'%PDF-' and
+          h.get('Content-Type') == 'application/pdf', (st, body[:200]))
+    st, h, body = e.req('GET', '/api/changes')
+    rows = json.loads(body)['rows'] if st == 200 else []
+    hist = subprocess.run([PIA, 'history', '--date', '2026-02-02',
+                           os.path.join(ROOT, 'samples/full-prev.xml'), p,
+                           '-o', os.path.join(d, 'h.xml')],
+                          capture_output=True, text=True)
+    n = re.search(r'(\d+) 行を追加', hist.stderr)
+    check('changes-as-history', n is not None and len(rows) ==
+          int(n.group(1)) and rows[0][0] == '表紙 公表日', (len(rows), hist))
+    st, h, body = e.req('POST', '/api/history', {})
+    check('history-added', st == 200 and json.loads(body)['added'] ==
+          len(rows), (st, body))
+    st, h, body = e.req('GET', '/api/changes')
+    check('history-once', st == 200 and json.loads(body)['rows'] == [],
+          body[:300])
+    os.remove(os.path.join(d, 'h.xml'))
+    e.set('cover/publication-date', '2026-02-30')
+    st, h, body = e.req('GET', '/api/pdf')
+    check('pdf-refused-with-errors', st == 422 and
+          'PDF を作れませんでした' in body.decode(), (st, body[:300]))
+    st, h, body = e.req('POST', '/api/save', {'force': '0'})
+    check('saved-with-history', st == 200 and open(p, encoding='utf-8')
+          .read().count('<change id=') > 8)
+finally:
+    e.stop()
+d, p = fresh('noprev')
+e = Editor(p)
+try:
+    st, h, body = e.req('GET', '/api/changes')
+    check('changes-need-prev', st == 404, st)
+finally:
+    e.stop()
+
 # -- loopback only; a new file; the English page --
 d = os.path.join(WORK, 'new')
 os.makedirs(d, exist_ok=True)
