@@ -77,7 +77,7 @@ DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   xsltproc libcmocka-dev valgrind jq libxslt1-dev libcairo2-dev \
 	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
 	   fonts-ipaexfont-gothic poppler-utils libmicrohttpd-dev curl \
-	   chromium chromium-driver python3-selenium
+	   python3 chromium chromium-driver python3-selenium
 
 LIB	 = $(BUILD)/libpia.a
 RLIB	 = $(BUILD)/libpia-render.a
@@ -89,7 +89,8 @@ PROG	 = pia
 RPROG	 = pia-render
 endif
 
-.PHONY: all deps demo check test unit install uninstall clean bench preview
+.PHONY: all deps demo check test unit install uninstall clean bench preview \
+	editor-preview
 .SUFFIXES:
 
 all: $(PROG) $(RPROG) $(SCHEMAS) $(LEAN)
@@ -185,6 +186,12 @@ preview: all
 	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview.pdf samples/full.xml
 	pdftoppm -png -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
 
+# The editor's picture in the README (committed): the browser test's
+# session in headless Chromium, caught before saving.
+editor-preview: all
+	PIA_DATADIR=. /usr/bin/python3 tests/edit/browser_test.py ./pia \
+	  build/editor-preview --shot templates/editor/preview.png
+
 # The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
 test: all unit
 	@PIA=$(PROG) BUILD=$(BUILD) SAN=$(SAN) sh tests/run.sh
@@ -200,6 +207,7 @@ bench: all
 	sh tests/bench/diff.sh
 	sh tests/bench/render.sh
 	sh tests/bench/import.sh
+	sh tests/bench/edit.sh
 
 install: all pia.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -212,6 +220,9 @@ install: all pia.1
 	install -d $(DESTDIR)$(DATADIR)/templates
 	install -m 644 templates/print.xsl templates/html.xsl templates/print.rng \
 	  $(DESTDIR)$(DATADIR)/templates/
+	install -d $(DESTDIR)$(DATADIR)/templates/editor
+	install -m 644 templates/editor/form.xsl templates/editor/editor.js \
+	  templates/editor/editor.css $(DESTDIR)$(DATADIR)/templates/editor/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/model/schema/
 	install -d $(DESTDIR)$(DATADIR)/model/schema/lean
 	install -m 644 $(LEAN) $(DESTDIR)$(DATADIR)/model/schema/lean/

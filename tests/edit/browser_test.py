@@ -228,6 +228,12 @@ try:
     check('task-blanks-reported', pg.errors() > before and '記入されていません'
           in pg.notes(pg.find(tasks + '/task#task-2/content')),
           (before, pg.errors()))
+    if SHOT:
+        # the README's picture: the new entry's blanks reported
+        d.execute_script("window.scrollBy(0, arguments[0]"
+                         ".getBoundingClientRect().top - 330)", t2)
+        time.sleep(0.3)
+        d.save_screenshot(SHOT)
     t2.find_element(By.CSS_SELECTOR, '.eh .remove').click()
     d.switch_to.alert.accept()
     pg.flush()
@@ -243,11 +249,6 @@ try:
         "return Array.from(document.querySelectorAll('#summary-list li'))"
         ".map(function (l) { return l.textContent; })")
     check('clean', pg.errors() == 0, left)
-    if SHOT:
-        d.execute_script(
-            "window.piaEdit.find('files/file#file-1/overview/delegation')"
-            ".scrollIntoView()")
-        d.save_screenshot(SHOT)
 
     # save, reload, compare
     d.find_element(By.ID, 'save').click()
