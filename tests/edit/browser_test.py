@@ -54,7 +54,7 @@ def browser():
     o = webdriver.ChromeOptions()
     o.binary_location = CHROMIUM
     for a in ('--headless=new', '--no-sandbox', '--disable-gpu',
-              '--disable-dev-shm-usage', '--window-size=1280,1000',
+              '--disable-dev-shm-usage', '--window-size=1200,860',
               '--lang=ja', '--no-first-run', '--disable-extensions',
               '--user-data-dir=' + os.path.join(WORK, 'chromium')):
         o.add_argument(a)
