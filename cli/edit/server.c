@@ -184,7 +184,7 @@ param(const struct req *r, const char *name)
 		for (s = eq + 1, d = v; s < end; s++) {
 			if (*s == '+')
 				*d++ = ' ';
-			else if (*s == '%' && s + 2 < end + 0 + 1 &&
+			else if (*s == '%' && s + 2 < end &&
 			    (hi = hexval(s[1])) >= 0 && (lo = hexval(s[2])) >= 0) {
 				*d++ = (char)(hi * 16 + lo);
 				s += 2;

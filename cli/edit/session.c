@@ -445,8 +445,9 @@ edit_blank(const xmlNode *e)
 	return 1;
 }
 
-xmlNode *
-edit_find(struct edit_session *s, const char *addr, int create)
+/* edit_find(), telling in *made the first element it had to make. */
+static xmlNode *
+find(struct edit_session *s, const char *addr, int create, xmlNode **made)
 {
 	xmlNode		*e = xmlDocGetRootElement(pia_doc_xml(s->doc)), *c;
 	const char	*p = addr, *end, *hash;
@@ -475,11 +476,19 @@ edit_find(struct edit_session *s, const char *addr, int create)
 				return NULL;
 			edit_open_empty(c);
 			edit_insert(e, prev_in_order(s, e, name), c);
+			if (made != NULL && *made == NULL)
+				*made = c;
 		}
 		e = c;
 		p = *end ? end + 1 : end;
 	}
 	return e;
+}
+
+xmlNode *
+edit_find(struct edit_session *s, const char *addr, int create)
+{
+	return find(s, addr, create, NULL);
 }
 
 char *
@@ -561,16 +570,21 @@ int
 edit_set(struct edit_session *s, const char *addr, const char *value,
     char **note)
 {
-	xmlNode		*e;
+	xmlNode		*e, *made = NULL;
 	enum pia_ftype	 ft;
 	char		*v = NULL;
 	int		 rc;
 
 	*note = NULL;
 	s->followed = 0;
-	if ((e = edit_find(s, addr, 1)) == NULL ||
-	    (ft = ftype_of(s, e)) == PIA_F_NONE)
+	/* a field missing from the file is made where the form has it; an
+	 * address that names no field makes nothing */
+	if ((e = find(s, addr, 1, &made)) == NULL ||
+	    (ft = ftype_of(s, e)) == PIA_F_NONE) {
+		if (made != NULL)
+			edit_unlink(made);
 		return EDIT_BADREQ;
+	}
 	if (ft == PIA_F_DATE) {
 		if ((v = date_value(value, s->lang, note)) == NULL)
 			return EDIT_NOMEM;
@@ -687,7 +701,7 @@ edit_add(struct edit_session *s, const char *key, const char *after,
     const char **id)
 {
 	static char	 idbuf[160];
-	xmlNode		*parent, *blank, *e, *prev = NULL, *c;
+	xmlNode		*parent, *blank, *e, *prev = NULL, *c, *made = NULL;
 	xmlChar		*v;
 	const char	*slash = strrchr(key, '/'), *entry;
 	char		*paddr;
@@ -696,11 +710,14 @@ edit_add(struct edit_session *s, const char *key, const char *after,
 	entry = slash ? slash + 1 : key;
 	if ((paddr = strndup(key, slash ? (size_t)(slash - key) : 0)) == NULL)
 		return EDIT_NOMEM;
-	parent = edit_find(s, paddr, 1);
+	parent = find(s, paddr, 1, &made);
 	free(paddr);
 	if (parent == NULL || strchr(entry, '#') != NULL ||
-	    order_of(s, parent, entry) < 0)
+	    order_of(s, parent, entry) < 0) {
+		if (made != NULL)
+			edit_unlink(made);
 		return EDIT_BADREQ;
+	}
 	if ((blank = skel_find(s, key)) != NULL &&
 	    (e = xmlDocCopyNode(blank, parent->doc, 1)) != NULL)
 		own_ns(e, parent->ns);

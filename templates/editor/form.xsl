@@ -217,7 +217,7 @@
 </xsl:template>
 
 <xsl:template match="n[@ft='image']" mode="input">
-  <input type="text" class="v" aria-label="{@title}"/>
+  <input type="text" class="v" readonly="readonly" aria-label="{@title}"/>
   <p class="hint"><xsl:call-template name="t"><xsl:with-param name="n">EDIT_IMAGE_HINT</xsl:with-param></xsl:call-template></p>
 </xsl:template>
 

@@ -181,6 +181,14 @@ try:
         check('address %r' % a, st == 400, st)
     st, h, body = e.req('POST', '/api/add', {'a': '../../tmp/x'})
     check('add-outside', st == 400, st)
+    for a in ['disclosure/request/nothing', 'business-flow/notes']:
+        st, h, body = e.set(a, 'x')
+        check('no-such-field %s' % a, st == 400, st)
+    st, h, body = e.req('POST', '/api/add',
+                        {'a': 'disclosure/request/nothing/x'})
+    check('no-such-list', st == 400, st)
+    st, h, body = e.req('GET', '/api/state')
+    check('refused-changes-nothing', not json.loads(body)['dirty'])
     check('no-file-written', sorted(os.listdir(d)) == before,
           os.listdir(d))
 finally:
