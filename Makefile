@@ -25,7 +25,7 @@ CC	?= cc
 # pia-render for `pia render` and `pia diff -T html|pdf|layout`
 # (cli/exec.c).
 PKGS	 = libxml-2.0 icu-uc icu-i18n
-RPKGS	 = libxslt libexslt cairo pangocairo fontconfig
+RPKGS	 = libxslt libexslt cairo pangocairo fontconfig libmicrohttpd
 OPT	?= -O2
 SAN	?=
 ifeq ($(SAN),1)
@@ -69,8 +69,11 @@ LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o \
 	     cli/cmd_history.o cli/cmd_import.o cli/cmd_diff.o \
-	     cli/cmd_render.o cli/diff_run.o cli/exec.o
-RCLI_OBJS  = cli/render_main.o cli/output.o cli/diff_run.o
+	     cli/cmd_render.o cli/cmd_edit.o cli/diff_run.o cli/exec.o
+EDIT_OBJS  = cli/edit/server.o cli/edit/session.o \
+	     cli/edit/values.o cli/edit/links.o cli/edit/validate.o \
+	     cli/edit/preview.o
+RCLI_OBJS  = cli/render_main.o cli/output.o cli/diff_run.o $(EDIT_OBJS)
 # The public headers, installed side by side in $(INCLUDEDIR)/pia/ (they
 # include one another by plain name); model/libpia.h includes the others,
 # catalogue.def is part of pia_msg.h.  When a header moves, change its
@@ -94,7 +97,8 @@ SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   xsltproc libcmocka-dev valgrind jq libxslt1-dev libcairo2-dev \
 	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
-	   fonts-ipaexfont-gothic poppler-utils
+	   fonts-ipaexfont-gothic poppler-utils libmicrohttpd-dev curl \
+	   python3 chromium chromium-driver python3-selenium
 
 LIB	 = $(BUILD)/libpia.a
 RLIB	 = $(BUILD)/libpia-render.a
@@ -106,7 +110,8 @@ PROG	 = pia
 RPROG	 = pia-render
 endif
 
-.PHONY: all deps demo check test unit install uninstall clean bench preview
+.PHONY: all deps demo check test unit install uninstall clean bench preview \
+	editor-preview
 .SUFFIXES:
 
 all: $(PROG) $(RPROG) $(SCHEMAS) $(LEAN)
@@ -198,6 +203,12 @@ preview: all
 	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview.pdf samples/full.xml
 	pdftoppm -png -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
 
+# The editor's picture in the README (committed): the browser test's
+# session in headless Chromium, caught before saving.
+editor-preview: all
+	PIA_DATADIR=. /usr/bin/python3 tests/edit/browser_test.py ./pia \
+	  build/editor-preview --shot templates/editor/preview.png
+
 # The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
 test: all unit
 	@PIA=./$(PROG) BUILD=$(BUILD) SAN=$(SAN) sh tests/run.sh
@@ -213,6 +224,7 @@ bench: all
 	sh tests/bench/diff.sh
 	sh tests/bench/render.sh
 	sh tests/bench/import.sh
+	sh tests/bench/edit.sh
 
 install: all $(LIB) pia.1
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -225,6 +237,9 @@ install: all $(LIB) pia.1
 	install -d $(DESTDIR)$(DATADIR)/templates
 	install -m 644 templates/print.xsl templates/html.xsl templates/print.rng \
 	  $(DESTDIR)$(DATADIR)/templates/
+	install -d $(DESTDIR)$(DATADIR)/templates/editor
+	install -m 644 templates/editor/form.xsl templates/editor/editor.js \
+	  templates/editor/editor.css $(DESTDIR)$(DATADIR)/templates/editor/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/model/schema/
 	install -d $(DESTDIR)$(DATADIR)/model/schema/lean
 	install -m 644 $(LEAN) $(DESTDIR)$(DATADIR)/model/schema/lean/

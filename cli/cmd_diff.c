@@ -33,18 +33,6 @@ static const struct diff_format {
 	{ NULL, NULL }
 };
 
-/* Today's date as YYYY-MM-DD. */
-static void
-today(char out[11])
-{
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-
-	localtime_r(&t, &tm);
-	if (strftime(out, 11, "%Y-%m-%d", &tm) == 0)
-		*out = '\0';
-}
-
 int
 cmd_diff(int argc, char **argv)
 {
@@ -114,7 +102,7 @@ cmd_diff(int argc, char **argv)
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_STDIN, "ja"),
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_STDIN, "en"));
 	if (*date == '\0')
-		today(date);
+		pia_today(date);
 	if (f->print == NULL) {
 		/* pia-render diff FORMAT DATE FLAGS OUT OLD NEW */
 		snprintf(flags, sizeof(flags), "%u", fl);

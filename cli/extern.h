@@ -144,6 +144,7 @@ int	 cmd_render(int, char **);
 int	 cmd_version(int, char **);
 int	 cmd_diff(int, char **);
 int	 cmd_history(int, char **);
+int	 cmd_edit(int, char **);
 
 struct pia_changes;
 struct pia_diff_print;

@@ -35,6 +35,10 @@ const struct cmd commands[] = {
 	{ "render", cmd_render, PIA_M_CLI_RENDER_SUMMARY,
 	  "pia render [-T pdf|html|layout|print] [-o OUT] [--only changes] FILE",
 	  PIA_M_CLI_RENDER_HELP },
+	{ "edit", cmd_edit, PIA_M_CLI_EDIT_SUMMARY,
+	  "pia edit [--kind K] [--prev OLD] [--port N] [--idle S] [--no-open] "
+	  "[--lang ja|en] FILE",
+	  PIA_M_CLI_EDIT_HELP },
 	{ "import", cmd_import, PIA_M_CLI_IMPORT_SUMMARY,
 	  "pia import [-o OUT] [-T text|json] [--kind K] [--lang ja|en] "
 	  "FILE.txt|-",

@@ -5,6 +5,7 @@
  *
  *	pia-render render FORMAT ONLY OUT IN
  *	pia-render diff FORMAT DATE FLAGS OUT OLD NEW
+ *	pia-render edit FILE PREV KIND PORT IDLE OPEN
  *
  * FORMAT is a format of pia render (pdf, html, layout, print) or of pia
  * diff (html, pdf, layout); ONLY is "changes" or "-"; OUT is a path or
@@ -22,6 +23,7 @@
 #include "pia_diff_print.h"
 #include "pia_templates.h"
 #include "pia_validators.h"
+#include "edit/edit.h"
 
 const char	*lang = "ja";
 
@@ -118,7 +120,19 @@ main(int argc, char *argv[])
 	else if (argc == 8 && strcmp(argv[1], "diff") == 0)
 		rc = diff(argv[2], argv[3], argv[4], argv[5], argv[6],
 		    argv[7]);
-	else {
+	else if (argc == 8 && strcmp(argv[1], "edit") == 0) {
+		/* edit FILE PREV KIND PORT IDLE OPEN (checked by pia) */
+		struct edit_opts o;
+
+		o.file = argv[2];
+		o.prev = strcmp(argv[3], "-") == 0 ? NULL : argv[3];
+		o.kind = pia_kind_parse(argv[4]);
+		o.lang = lang;
+		o.port = (unsigned)strtoul(argv[5], NULL, 10);
+		o.idle = (int)strtol(argv[6], NULL, 10);
+		o.open = strcmp(argv[7], "1") == 0;
+		rc = edit_serve(&o);
+	} else {
 		fputs("pia-render: ", stderr);
 		pia_msg_print(stderr, lang, PIA_M_RENDER_INTERNAL);
 		fputc('\n', stderr);

@@ -116,6 +116,9 @@ enum pia_kind {
 const char	*pia_kind_id(enum pia_kind);
 /** Parses "full", "focused", "basic"; PIA_KIND_NONE otherwise. */
 enum pia_kind	 pia_kind_parse(const char *);
+/** Today's local date as "YYYY-MM-DD" in out (empty when the clock
+ *  cannot be read). */
+void		 pia_today(char out[11]);
 
 /* ------------------------------------------------------------------ */
 /* Files and data                                                       */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,6 +52,17 @@ const char *
 pia_kind_id(enum pia_kind k)
 {
 	return k >= 0 && k < PIA_KIND__MAX ? kind_ids[k] : NULL;
+}
+
+void
+pia_today(char out[11])
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) == 0)
+		*out = '\0';
 }
 
 enum pia_kind

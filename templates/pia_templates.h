@@ -57,4 +57,15 @@ int	 pia_render_changes(const struct pia_vocab *, const struct pia_doc *,
 	    enum pia_render_format, char **out, size_t *len,
 	    struct pia_diags *);
 
+/** The page of `pia edit` for the kind: templates/editor/form.xsl applied
+ *  to the vocabulary resolved for the kind (the same pia:form() as the
+ *  renderer's), so that sections, numbers, labels, ※ and options read as
+ *  in the PDF.  texts is a NULL-ended list of name, text pairs that the
+ *  stylesheet finds as pia:form()/texts/t[@n = name]; params a NULL-ended
+ *  list of XSLT parameter name, XPath expression pairs.  A malloc'd HTML
+ *  page in *out; 0, or -1 with findings. */
+int	 pia_editor_page(const struct pia_vocab *, enum pia_kind,
+	    const char *const *texts, const char **params, char **out,
+	    size_t *len, struct pia_diags *);
+
 #endif

@@ -67,6 +67,9 @@ resolve(xmlNode *e, const struct pia_vnode *p, enum pia_kind k)
 		set(c, "label", pia_vnode_label(n, k));
 		set(c, "mark", pia_vnode_mark(n, k));
 		set(c, "value", pia_vnode_attr(n, "value", k));
+		/* read by the editor's page (templates/editor/form.xsl) */
+		set(c, "en", pia_vnode_en(n));
+		set(c, "hint", pia_vnode_hint(n, k));
 		if (pia_vnode_is_self(n))
 			set(c, "self", "yes");
 		if ((title = pia_vnode_title(n, k, "ja")) == NULL)
@@ -306,4 +309,49 @@ tmpl_html(xmlDoc *print, char **out, size_t *len, struct pia_diags *d)
 	}
 	xmlFree(buf);
 	return *out ? 0 : -1;
+}
+
+int
+pia_editor_page(const struct pia_vocab *v, enum pia_kind k,
+    const char *const *texts, const char **params, char **out, size_t *len,
+    struct pia_diags *d)
+{
+	xsltStylesheet	*ss = NULL;
+	xmlDoc		*form, *res = NULL;
+	xmlNode		*tx, *t;
+	xmlChar		*buf = NULL;
+	int		 n = -1;
+
+	*out = NULL;
+	*len = 0;
+	if ((form = form_doc(v, k)) == NULL ||
+	    (tx = xmlNewChild(xmlDocGetRootElement(form), NULL,
+	    BAD_CAST "texts", NULL)) == NULL)
+		goto out;
+	for (; texts != NULL && texts[0] != NULL; texts += 2) {
+		if ((t = xmlNewTextChild(tx, NULL, BAD_CAST "t",
+		    BAD_CAST texts[1])) == NULL)
+			goto out;
+		set(t, "n", texts[0]);
+	}
+	if ((res = apply("templates/editor/form.xsl", form, form, params,
+	    &ss, "editor", d)) == NULL)
+		goto out;
+	if (xsltSaveResultToString(&buf, &n, res, ss) != 0 || buf == NULL ||
+	    (*out = malloc((size_t)n + 1)) == NULL) {
+		n = -1;
+		goto out;
+	}
+	memcpy(*out, buf, (size_t)n);
+	(*out)[n] = '\0';
+	*len = (size_t)n;
+out:
+	if (n < 0 && pia_diags_count_level(d, PIA_ERROR) == 0)
+		pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
+	xmlFree(buf);
+	xmlFreeDoc(res);
+	if (ss != NULL)
+		xsltFreeStylesheet(ss);
+	xmlFreeDoc(form);
+	return n < 0 ? -1 : 0;
 }

@@ -139,18 +139,13 @@ struct pia_rules *
 pia_rules_new(const char *today)
 {
 	struct pia_rules	*r;
-	time_t			 t;
-	struct tm		 tm;
 
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return NULL;
 	if (today != NULL && pia_date_valid(today))
 		snprintf(r->today, sizeof(r->today), "%s", today);
-	else {
-		t = time(NULL);
-		localtime_r(&t, &tm);
-		strftime(r->today, sizeof(r->today), "%Y-%m-%d", &tm);
-	}
+	else
+		pia_today(r->today);
 	return r;
 }
 
