@@ -41,8 +41,8 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RPKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 RPKG_LIBS  := $(shell pkg-config --libs $(PKGS) $(RPKGS) 2>/dev/null)
 CFLAGS	?= -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(CFLAGS) -Wall -Wextra \
-	     -Wno-unused-result $(SANFLAGS) -MMD -MP \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 $(OPT) $(CFLAGS) -Wall -Wextra \
+	     $(SANFLAGS) -MMD -MP \
 	     -Imodel -Imodel/diff -Ivalidators -Itemplates -Itemplates/diff \
 	     -Icli $(PKG_CFLAGS) \
 	     -DPIA_DATADIR='"$(DATADIR)"' -DPIA_LIBEXECDIR='"$(LIBEXECDIR)"'

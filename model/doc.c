@@ -310,13 +310,11 @@ pia_node_xpath(const xmlNode *n)
 				idx = same + 1;
 			same++;
 		}
-		if (same > 1)
-			t = NULL, asprintf(&t, "/%s%s[%d]%s",
-			    n->ns ? "a:" : "", (const char *)n->name, idx,
-			    s ? s : "");
-		else
-			t = NULL, asprintf(&t, "/%s%s%s", n->ns ? "a:" : "",
-			    (const char *)n->name, s ? s : "");
+		if ((same > 1 ? asprintf(&t, "/%s%s[%d]%s",
+		    n->ns ? "a:" : "", (const char *)n->name, idx,
+		    s ? s : "") : asprintf(&t, "/%s%s%s", n->ns ? "a:" : "",
+		    (const char *)n->name, s ? s : "")) < 0)
+			t = NULL;
 		free(s);
 		if ((s = t) == NULL)
 			return NULL;

@@ -376,7 +376,7 @@ test_round_trip_1912_2030(void **state)
 static void
 test_round_trip_year_month(void **state)
 {
-	char iso[8], back[11];
+	char iso[16], back[11];
 	enum pia_date_err e;
 	char *w;
 	int y, m;
