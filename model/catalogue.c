@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pia.h"
+#include "pia_buf.h"
 
 #define INFO	PIA_INFO
 #define WARNING	PIA_WARNING
@@ -44,18 +45,7 @@ pia_msg_fmt(enum pia_msg m, const char *lang)
 char *
 pia_msg_vstr(const char *lang, enum pia_msg m, va_list ap)
 {
-	const char	*fmt = pia_msg_fmt(m, lang);
-	va_list		 aq;
-	char		*s;
-	int		 n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
+	return pia_vstrf(pia_msg_fmt(m, lang), ap);
 }
 
 char *

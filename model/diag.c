@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pia.h"
+#include "pia_buf.h"
 
 struct pia_diags {
 	struct pia_diag	*v;
@@ -49,22 +50,6 @@ dupnull(const char *s)
 	return s == NULL ? NULL : strdup(s);
 }
 
-static char *
-vfmt(const char *fmt, va_list ap)
-{
-	va_list	 aq;
-	char	*s;
-	int	 n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
 int
 pia_diags_add(struct pia_diags *l, enum pia_level level, const char *rule,
     const char *file, long line, const char *xpath, const char *source,
@@ -93,10 +78,10 @@ pia_diags_add(struct pia_diags *l, enum pia_level level, const char *rule,
 	d->xpath = dupnull(xpath);
 	d->source = dupnull(source);
 	va_start(ap, fmt_en);
-	d->msg_ja = vfmt(fmt_ja, ap);
+	d->msg_ja = pia_vstrf(fmt_ja, ap);
 	va_end(ap);
 	va_start(ap, fmt_en);
-	d->msg_en = vfmt(fmt_en, ap);
+	d->msg_en = pia_vstrf(fmt_en, ap);
 	va_end(ap);
 	if (d->msg_ja == NULL || d->msg_en == NULL) {
 		diag_clear(d);

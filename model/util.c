@@ -3,6 +3,7 @@
  * names of the kinds of assessment, and growing arrays (pia_buf.h).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
@@ -289,4 +290,32 @@ pia_grow(void *p, size_t *cap, size_t n, size_t sz)
 		return NULL;
 	*cap = nc;
 	return np;
+}
+
+const char *
+pia_attr(const xmlNode *e, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = e->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return a->children && a->children->content ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+char *
+pia_vstrf(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*s;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
 }

@@ -176,18 +176,6 @@ trimmed_content(const xmlNode *e)
 	return pia_buf_take(&b);
 }
 
-static const char *
-attr(const xmlNode *e, const char *name)
-{
-	const xmlAttr	*a;
-
-	for (a = e->properties; a != NULL; a = a->next)
-		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
-			return a->children && a->children->content ?
-			    (const char *)a->children->content : "";
-	return NULL;
-}
-
 /* Appends text m of the catalogue, formatted in lang. */
 static void
 add_msg(struct pia_buf *b, const char *lang, enum pia_msg m, ...)
@@ -210,7 +198,7 @@ static void
 add_date(struct pia_buf *b, const xmlNode *e, const char *lang)
 {
 	char		*iso, *w = NULL;
-	const char	*q = attr(e, "qualifier"), *d;
+	const char	*q = pia_attr(e, "qualifier"), *d;
 	int		 en = lang != NULL && strcmp(lang, "en") == 0;
 
 	if ((iso = trimmed_content(e)) == NULL) {
@@ -293,12 +281,12 @@ add_checks(struct pia_buf *b, const struct pia_optlist *ol, const xmlNode *e)
 		return;
 	}
 	for (n = 0, c = e->children; c != NULL; c = c->next) {
-		const char *tk = attr(c, "ticked");
+		const char *tk = pia_attr(c, "ticked");
 
 		if (!el_is(c, "check") || (tk != NULL && !strcmp(tk, "false")))
 			continue;
 		t[n].idx = ol != NULL ? pia_optlist_find(ol,
-		    attr(c, "option")) : -1;
+		    pia_attr(c, "option")) : -1;
 		if (t[n].idx < 0)
 			t[n].idx = 1 << 20;	/* unknown options last */
 		t[n++].e = c;
@@ -316,13 +304,13 @@ add_checks(struct pia_buf *b, const struct pia_optlist *ol, const xmlNode *e)
 		t[j] = x;
 	}
 	for (i = 0; i < n; i++) {
-		const char *tk = attr(t[i].e, "ticked"), *o;
+		const char *tk = pia_attr(t[i].e, "ticked"), *o;
 
 		if (i > 0)
 			pia_buf_add(b, "、");
 		pia_buf_add(b, tk != NULL && !strcmp(tk, "unknown") ?
 		    "[?]" : "[○]");
-		o = attr(t[i].e, "option");
+		o = pia_attr(t[i].e, "option");
 		pia_buf_add(b, o != NULL ? o : "");
 		if ((slot = trimmed_content(t[i].e)) != NULL && *slot) {
 			pia_buf_add(b, "(");
@@ -366,7 +354,7 @@ add_items(struct pia_buf *b, const xmlNode *e, const char *prefix)
 
 		if (!el_is(c, "category"))
 			continue;
-		name = attr(c, "name");
+		name = pia_attr(c, "name");
 		if (prefix != NULL) {
 			pia_buf_add(&p, prefix);
 			pia_buf_add(&p, " > ");
@@ -388,7 +376,7 @@ add_images(struct pia_buf *b, const xmlNode *e)
 			continue;
 		newline(b);
 		pia_buf_add(b, "[");
-		pia_buf_add(b, attr(c, "src"));
+		pia_buf_add(b, pia_attr(c, "src"));
 		pia_buf_add(b, "]");
 		if ((s = trimmed_content(c)) != NULL && *s) {
 			pia_buf_add(b, " ");

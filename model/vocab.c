@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 
 #include "pia.h"
+#include "pia_buf.h"
 
 struct pia_optlist {
 	const char	 *id;
@@ -45,18 +46,6 @@ struct pia_vocab {
 };
 
 #define ALL_KINDS	((1u << PIA_KIND__MAX) - 1)
-
-static const char *
-prop(const xmlNode *n, const char *name)
-{
-	const xmlAttr	*a;
-
-	for (a = n->properties; a != NULL; a = a->next)
-		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
-			return a->children && a->children->content ?
-			    (const char *)a->children->content : "";
-	return NULL;
-}
 
 /* Attribute name of the kind, or name itself; one pass, no formatting. */
 static const char *
@@ -156,7 +145,7 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 		if (!is_el(l, "choice") && !is_el(l, "checks"))
 			continue;
 		ol = &v->lists[v->nlists++];
-		ol->id = prop(l, "id");
+		ol->id = pia_attr(l, "id");
 		ol->checks = is_el(l, "checks");
 		if (ol->id == NULL) {
 			pia_diag(d, PIA_M_VOCAB_LIST_NO_ID, path,
@@ -179,9 +168,9 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 				continue;
 			ol->text[i] = o->children && o->children->content ?
 			    (const char *)o->children->content : "";
-			ol->key[i] = prop(o, "key");
-			ol->group[i] = prop(o, "group");
-			ol->slot[i] = (s = prop(o, "slot")) && !strcmp(s, "yes");
+			ol->key[i] = pia_attr(o, "key");
+			ol->group[i] = pia_attr(o, "group");
+			ol->slot[i] = (s = pia_attr(o, "slot")) && !strcmp(s, "yes");
 			i++;
 		}
 	}
@@ -227,14 +216,14 @@ build(struct pia_vocab *v, xmlNode *x, struct pia_vnode *parent,
 		n->type = PIA_V_FIELD;
 	else
 		n->type = PIA_V_DERIVED;
-	n->el = prop(x, "el");
-	n->entry = prop(x, "entry");
-	n->en = prop(x, "en");
-	n->ftype = parse_ftype(prop(x, "type"));
-	n->self = (s = prop(x, "self")) != NULL && strcmp(s, "yes") == 0;
-	n->unconfirmed = (s = prop(x, "status")) != NULL &&
+	n->el = pia_attr(x, "el");
+	n->entry = pia_attr(x, "entry");
+	n->en = pia_attr(x, "en");
+	n->ftype = parse_ftype(pia_attr(x, "type"));
+	n->self = (s = pia_attr(x, "self")) != NULL && strcmp(s, "yes") == 0;
+	n->unconfirmed = (s = pia_attr(x, "status")) != NULL &&
 	    strcmp(s, "unconfirmed") == 0;
-	n->in_mask = (s = prop(x, "in")) != NULL ? parse_in(s) :
+	n->in_mask = (s = pia_attr(x, "in")) != NULL ? parse_in(s) :
 	    parent ? parent->in_mask : ALL_KINDS;
 	for (k = 0; k < PIA_KIND__MAX; k++) {
 		n->label[k] = prop_kind(x, "label", k);
@@ -294,11 +283,11 @@ pia_vocab_load(const char *path, struct pia_diags *d)
 		if (is_el(c, "kinds"))
 			for (k = c->children; k; k = k->next) {
 				if (!is_el(k, "kind") || (kind =
-				    pia_kind_parse(prop(k, "id"))) < 0)
+				    pia_kind_parse(pia_attr(k, "id"))) < 0)
 					continue;
-				v->kname[kind] = prop(k, "name");
-				v->kstyle[kind] = prop(k, "style");
-				v->ken[kind] = prop(k, "en");
+				v->kname[kind] = pia_attr(k, "name");
+				v->kstyle[kind] = pia_attr(k, "style");
+				v->ken[kind] = pia_attr(k, "en");
 			}
 	}
 	for (c = root->children; c; c = c->next)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pia.h"
+#include "pia_buf.h"
 #include "extern.h"
 
 /* An entry of a repeating part and its content fingerprint (§2). */
@@ -21,18 +22,6 @@ struct entry {
 };
 
 /* §2 Fingerprints */
-
-static const char *
-attr(const xmlNode *e, const char *name)
-{
-	const xmlAttr	*a;
-
-	for (a = e->properties; a != NULL; a = a->next)
-		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
-			return a->children && a->children->content ?
-			    (const char *)a->children->content : "";
-	return NULL;
-}
 
 struct hvec {
 	uint64_t	*v;
@@ -66,7 +55,7 @@ leaf_hashes(const xmlNode *e, uint64_t path, struct hvec *h)
 {
 	const xmlNode	*c;
 	uint64_t	 t = path;
-	const char	*opt = attr(e, "option");
+	const char	*opt = pia_attr(e, "option");
 	int		 text = 0;
 
 	path = diff_fnv(path, e->name, strlen((const char *)e->name) + 1);
@@ -109,7 +98,7 @@ fingerprint(struct entry *en, const xmlNode *e)
 	size_t		 i;
 
 	en->e = e;
-	en->id = attr(e, "id");
+	en->id = pia_attr(e, "id");
 	leaf_hashes(e, DIFF_FNV0, &h);
 	if (h.oom) {
 		free(h.v);
