@@ -19,6 +19,7 @@ struct pia_optlist {
 	const char	**text;
 	const char	**group;
 	int		 *slot;
+	const xmlNode	**node;		/* the <o> elements */
 };
 
 struct pia_vnode {
@@ -41,6 +42,8 @@ struct pia_vocab {
 	size_t			 nlists;
 	const char		*kname[PIA_KIND__MAX], *kstyle[PIA_KIND__MAX];
 	const char		*ken[PIA_KIND__MAX];
+	const xmlNode		*kel[PIA_KIND__MAX];	/* <kind> */
+	const xmlNode		*texts;			/* <texts> */
 };
 
 #define ALL_KINDS	((1u << PIA_KIND__MAX) - 1)
@@ -170,7 +173,8 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 		ol->text = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->group = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->slot = calloc(ol->n ? ol->n : 1, sizeof(int));
-		if (!ol->text || !ol->group || !ol->slot)
+		ol->node = calloc(ol->n ? ol->n : 1, sizeof(xmlNode *));
+		if (!ol->text || !ol->group || !ol->slot || !ol->node)
 			return -1;
 		for (i = 0, o = l->children; o; o = o->next) {
 			const char *s;
@@ -181,6 +185,7 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 			    (const char *)o->children->content : "";
 			ol->group[i] = prop(o, "group");
 			ol->slot[i] = (s = prop(o, "slot")) && !strcmp(s, "yes");
+			ol->node[i] = o;
 			i++;
 		}
 	}
@@ -303,7 +308,10 @@ pia_vocab_load(const char *path, struct pia_diags *d)
 				v->kname[kind] = prop(k, "name");
 				v->kstyle[kind] = prop(k, "style");
 				v->ken[kind] = prop(k, "en");
+				v->kel[kind] = k;
 			}
+		if (is_el(c, "texts"))
+			v->texts = c;
 	}
 	for (c = root->children; c; c = c->next)
 		if (is_el(c, "form") &&
@@ -351,6 +359,7 @@ pia_vocab_free(struct pia_vocab *v)
 		free(v->lists[i].text);
 		free(v->lists[i].group);
 		free(v->lists[i].slot);
+		free(v->lists[i].node);
 	}
 	free(v->lists);
 	xmlFreeDoc(v->xml);
@@ -373,6 +382,34 @@ const char *
 pia_vocab_kind_style(const struct pia_vocab *v, enum pia_kind k)
 {
 	return k >= 0 && k < PIA_KIND__MAX && v->kstyle[k] ? v->kstyle[k] : "";
+}
+
+const char *
+pia_vocab_kind_attr(const struct pia_vocab *v, enum pia_kind k,
+    const char *name)
+{
+	return k >= 0 && k < PIA_KIND__MAX && v->kel[k] ?
+	    prop(v->kel[k], name) : NULL;
+}
+
+const char *
+pia_vocab_text(const struct pia_vocab *v, const char *id)
+{
+	const xmlNode	*t;
+	const char	*i;
+
+	for (t = v->texts ? v->texts->children : NULL; t; t = t->next)
+		if (is_el(t, "text") && (i = prop(t, "id")) != NULL &&
+		    strcmp(i, id) == 0)
+			return t->children && t->children->content ?
+			    (const char *)t->children->content : "";
+	return "";
+}
+
+const xmlNode *
+pia_vocab_texts(const struct pia_vocab *v)
+{
+	return v->texts;
 }
 
 const char *
@@ -789,6 +826,12 @@ const char *
 pia_optlist_group(const struct pia_optlist *l, size_t i)
 {
 	return i < l->n ? l->group[i] : NULL;
+}
+
+const char *
+pia_optlist_attr(const struct pia_optlist *l, size_t i, const char *name)
+{
+	return i < l->n ? prop(l->node[i], name) : NULL;
 }
 
 int

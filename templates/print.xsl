@@ -33,9 +33,9 @@
 <xsl:variable name="cover" select="$A/a:cover"/>
 <xsl:variable name="none" select="/.."/>
 
-<!-- the form's chrome -->
-<xsl:variable name="t-options">&lt;選択肢&gt;</xsl:variable>
-<xsl:variable name="t-range">～</xsl:variable>
+<!-- the form's own words (model/vocab.xml <texts>) -->
+<xsl:variable name="t-options" select="string($form/t[@id='options'])"/>
+<xsl:variable name="t-range" select="string($form/t[@id='range'])"/>
 <!-- checkbox signs: both are in the Japanese fonts (☐☑ are not) -->
 <xsl:variable name="t-on">■</xsl:variable>
 <xsl:variable name="t-off">□</xsl:variable>
@@ -57,13 +57,18 @@
       </xsl:when>
       <xsl:otherwise>
         <page id="cover" outline="{$cv/@title}">
-          <heading level="0"><xsl:value-of select="$form/@name"/></heading>
-          <p align="right"><xsl:value-of select="$form/@style"/></p>
-          <table cols="28 72">
-            <xsl:apply-templates select="$cv/n" mode="row">
-              <xsl:with-param name="ctx" select="$cover"/>
-            </xsl:apply-templates>
+          <!-- the stamp at the top right, then the title, as the form prints them -->
+          <xsl:variable name="fv" select="normalize-space($A/@form-version)"/>
+          <p align="right">
+            <xsl:value-of select="concat('[', $fv, substring($form/@form-version, 1 div ($fv = '')), ']')"/>
+          </p>
+          <heading level="0" align="center"><xsl:value-of select="$form/@title"/></heading>
+          <table cols="34 66">
+            <xsl:call-template name="cover-rows">
+              <xsl:with-param name="cv" select="$cv"/>
+            </xsl:call-template>
           </table>
+          <heading level="2"><xsl:value-of select="$form/t[@id='toc']"/></heading>
           <toc>
             <xsl:apply-templates select="$form/n[not(@el='cover')]" mode="toc">
               <xsl:with-param name="ctx" select="$A"/>
@@ -129,31 +134,49 @@
 
 <xsl:template match="n" mode="top"/>
 
-<!-- the 項目一覧 of the cover: the same walk, one entry per section -->
+<!-- the 項目一覧 of the cover: one entry per part of the form, worded as
+     the form words it (number and label, no ※); the parts that repeat per
+     特定個人情報ファイル are listed once and link to the first file's. -->
 <xsl:template match="n[@t='section']" mode="toc">
-  <xsl:param name="suffix" select="''"/>
   <xsl:param name="idp" select="''"/>
-  <entry target="sec-{@el}{$idp}"><xsl:value-of select="concat(@title, $suffix)"/></entry>
+  <entry target="sec-{@el}{$idp}">
+    <xsl:value-of select="normalize-space(concat(@num, ' ', @label))"/>
+  </entry>
 </xsl:template>
 
 <xsl:template match="n[@t='list']" mode="toc">
-  <xsl:param name="ctx"/>
-  <xsl:variable name="v" select="."/>
-  <xsl:for-each select="$ctx/a:*[local-name() = $v/@el]/a:*[local-name() = $v/@entry]
-      | $ctx[not($v/@el)]/a:*[local-name() = $v/@entry]">
-    <xsl:variable name="ent" select="."/>
-    <xsl:variable name="pos" select="position()"/>
-    <xsl:for-each select="$v/n">
-      <xsl:apply-templates select="." mode="toc">
-        <xsl:with-param name="suffix"
-          select="concat(' (', $v/@label, $pos, ' ', normalize-space($ent/a:overview/a:name), ')')"/>
-        <xsl:with-param name="idp" select="concat('-', $pos)"/>
-      </xsl:apply-templates>
-    </xsl:for-each>
-  </xsl:for-each>
+  <xsl:apply-templates select="n" mode="toc">
+    <xsl:with-param name="idp" select="'-1'"/>
+  </xsl:apply-templates>
 </xsl:template>
 
 <xsl:template match="n" mode="toc"/>
+
+<!-- The cover as the form lays it out: 評価書番号 | 評価書名 side by side,
+     label over value; every other item a label row over its value. -->
+<xsl:template name="cover-rows">
+  <xsl:param name="cv"/>
+  <xsl:variable name="num" select="$cv/n[@el='number']"/>
+  <xsl:variable name="ttl" select="$cv/n[@el='title']"/>
+  <row keep="next">
+    <cell role="label"><xsl:value-of select="$num/@title"/></cell>
+    <cell role="label"><xsl:value-of select="$ttl/@title"/></cell>
+  </row>
+  <row>
+    <cell><xsl:apply-templates select="$num" mode="value"><xsl:with-param name="e" select="$cover/a:number"/></xsl:apply-templates></cell>
+    <cell><xsl:apply-templates select="$ttl" mode="value"><xsl:with-param name="e" select="$cover/a:title"/></xsl:apply-templates></cell>
+  </row>
+  <xsl:for-each select="$cv/n[not(@el='number' or @el='title')]">
+    <row><cell role="label" span="2"><xsl:value-of select="@title"/></cell></row>
+    <row>
+      <cell span="2">
+        <xsl:apply-templates select="." mode="value">
+          <xsl:with-param name="e" select="$cover/a:*[local-name() = current()/@el]"/>
+        </xsl:apply-templates>
+      </cell>
+    </row>
+  </xsl:for-each>
+</xsl:template>
 
 <!-- ===================== rows of a label/value table ===================== -->
 

@@ -9,7 +9,10 @@
  * nodes of other kinds are left out, and titles carry number and ※.
  *
  * Extension functions (namespace urn:pia:xslt:1):
- *   pia:form()        the resolved vocabulary (a node-set of one element)
+ *   pia:form()        the resolved vocabulary (a node-set of one element:
+ *                     form with @title and @form-version of the kind, t
+ *                     children with the form's own words by @id, then
+ *                     the n tree)
  *   pia:wareki(s)     an ISO date as 和暦 (pia_wareki_format); other text
  *                     is returned unchanged
  */
@@ -91,6 +94,31 @@ resolve(xmlNode *e, const struct pia_vnode *p, enum pia_kind k)
 	return 0;
 }
 
+/* The words of the printed form (vocab <texts>) as t elements. */
+static int
+texts(xmlNode *r, const struct pia_vocab *v)
+{
+	const xmlNode	*t = pia_vocab_texts(v);
+	xmlNode		*c;
+	xmlChar		*id, *s;
+
+	for (t = t ? t->children : NULL; t; t = t->next) {
+		if (t->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)t->name, "text") != 0)
+			continue;
+		id = xmlGetProp(t, BAD_CAST "id");
+		s = xmlNodeGetContent(t);
+		c = xmlNewTextChild(r, NULL, BAD_CAST "t", s);
+		if (c != NULL)
+			set(c, "id", (const char *)id);
+		xmlFree(id);
+		xmlFree(s);
+		if (c == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 static xmlDoc *
 form_doc(const struct pia_vocab *v, enum pia_kind k)
 {
@@ -105,7 +133,9 @@ form_doc(const struct pia_vocab *v, enum pia_kind k)
 	set(r, "kind", pia_kind_id(k));
 	set(r, "name", pia_vocab_kind_name(v, k));
 	set(r, "style", pia_vocab_kind_style(v, k));
-	if (resolve(r, pia_vocab_form(v), k) == 0)
+	set(r, "title", pia_vocab_kind_attr(v, k, "title"));
+	set(r, "form-version", pia_vocab_kind_attr(v, k, "form-version"));
+	if (texts(r, v) == 0 && resolve(r, pia_vocab_form(v), k) == 0)
 		return d;
 fail:
 	xmlFreeDoc(d);

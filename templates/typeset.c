@@ -255,6 +255,41 @@ remap_mark(PangoAttribute *a, gpointer data)
 	return FALSE;
 }
 
+/* Text that the form never breaks: a bracketed note such as 【行政機関等のみ】
+ * stays on one line (Pango's allow-breaks attribute over it). */
+static void
+nobreak_add(PangoAttrList *al, const char *text)
+{
+	const char	*o, *c;
+	PangoAttribute	*a;
+
+	for (o = text; (o = strstr(o, "【")) != NULL; o = c) {
+		if ((c = strstr(o, "】")) == NULL)
+			break;
+		c += strlen("】");
+		if (c - o > 60)		/* not a note: a long bracketed text */
+			continue;
+		a = pango_attr_allow_breaks_new(FALSE);
+		a->start_index = (guint)(o - text);
+		a->end_index = (guint)(c - text);
+		pango_attr_list_insert(al, a);
+	}
+}
+
+/* The attributes of every paragraph: one font (no fallback), no hyphen
+ * added where a Latin word is broken (the text stays as written, and
+ * searchable), the form's unbreakable notes. */
+static PangoAttrList *
+base_attrs(const char *text)
+{
+	PangoAttrList	*al = pango_attr_list_new();
+
+	pango_attr_list_insert(al, pango_attr_fallback_new(FALSE));
+	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
+	nobreak_add(al, text);
+	return al;
+}
+
 /* A paragraph of text in width w.  bold/size as given; marks (or NULL):
  * the changed words, see mark_add. */
 static PangoLayout *
@@ -263,7 +298,7 @@ make_layout(struct ts *t, const char *text, double w, double size, int bold,
 {
 	PangoLayout		*l = pango_layout_new(t->L->ctx);
 	PangoFontDescription	*fd = pango_font_description_new();
-	PangoAttrList		*al = pango_attr_list_new();
+	PangoAttrList		*al = base_attrs(text);
 	char			*fixed;
 
 	pango_font_description_set_family(fd, t->L->family);
@@ -275,10 +310,6 @@ make_layout(struct ts *t, const char *text, double w, double size, int bold,
 	pango_font_description_set_weight(fd, PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	pango_attr_list_insert(al, pango_attr_fallback_new(FALSE));
-	/* no hyphen is added where a Latin word is broken: the text stays
-	 * as written (and searchable) */
-	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
 	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
@@ -291,6 +322,9 @@ make_layout(struct ts *t, const char *text, double w, double size, int bold,
 			pango_attr_list_filter(marks, remap_mark, tx);
 		}
 		pango_layout_set_text(l, fixed, -1);
+		pango_attr_list_unref(al);
+		al = base_attrs(fixed);
+		pango_layout_set_attributes(l, al);
 		g_free(fixed);
 	}
 	if (marks != NULL) {
@@ -797,7 +831,8 @@ build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
 		cell_blocks(t, &r->c[r->n], cn, r->c[r->n].label);
 		r->n++;
 	}
-	r->heading = r->n == 1 && r->c[0].label;
+	r->heading = (r->n == 1 && r->c[0].label) ||
+	    attr_is(rn, "keep", "next");
 }
 
 static void
@@ -872,7 +907,9 @@ do_heading(struct ts *t, const xmlNode *n)
 
 	c.x = MARGIN_L - PAD;
 	c.w = BODY_W + 2 * PAD;
-	cell_text(t, &c, txt, 0, lvl == 0 ? SZ_TITLE : SZ_HEAD, 1);
+	cell_text_aligned(t, &c, txt, 0, lvl == 0 ? SZ_TITLE : SZ_HEAD, 1,
+	    attr_is(n, "align", "center") ? PANGO_ALIGN_CENTER :
+	    PANGO_ALIGN_LEFT, NULL);
 	g_free(txt);
 	if (BODY_BOTTOM - t->y < cell_rest(&c) + 80 && !t->empty)
 		page_break(t);
