@@ -43,7 +43,8 @@ td ol, td ul { margin: 0; padding-left: 1.6em; }
 .choice .value { font-weight: bold; }
 .choice .opts, .group, .note { font-size: .85em; }
 .group { font-weight: bold; margin-top: .2em; }
-.checks span.c { display: inline-block; margin-right: 1em; }
+.checks span.c, .packed span.c { display: inline-block; margin-right: 1em; white-space: nowrap; }
+.checks span.c.on { font-weight: bold; }
 nav.toc a { display: block; border-bottom: 1px solid #bbb; padding: .15em 0; color: inherit; text-decoration: none; }
 nav.toc a:hover { background: #f0f0f0; }
 section.page { break-before: page; }
@@ -140,6 +141,13 @@ section.page { break-before: page; }
 <xsl:template match="p:del"><del><xsl:apply-templates/></del></xsl:template>
 <xsl:template match="p:ins"><ins><xsl:apply-templates/></ins></xsl:template>
 
+<xsl:template match="p:list[@pack='yes']">
+  <div class="packed">
+    <xsl:if test="@indent &gt; 0"><xsl:attribute name="style">margin-left:<xsl:value-of select="@indent"/>em</xsl:attribute></xsl:if>
+    <xsl:for-each select="p:item"><span class="c"><xsl:value-of select="concat(../@bullet, .)"/></span></xsl:for-each>
+  </div>
+</xsl:template>
+
 <xsl:template match="p:list">
   <xsl:variable name="el"><xsl:choose><xsl:when test="@type='ol'">ol</xsl:when><xsl:otherwise>ul</xsl:otherwise></xsl:choose></xsl:variable>
   <xsl:element name="{$el}">
@@ -150,7 +158,8 @@ section.page { break-before: page; }
 
 <xsl:template match="p:choice">
   <div class="choice">
-    <div class="value">[ <xsl:value-of select="@value"/> ]</div>
+    <div class="value"><b>[ <xsl:value-of select="@value"/> ]</b>
+      <xsl:if test="@after"><xsl:text>　</xsl:text><xsl:value-of select="@after"/></xsl:if></div>
     <div class="opts"><xsl:value-of select="@caption"/>
       <xsl:for-each select="p:option"><xsl:text>　</xsl:text><xsl:value-of select="concat(@n, ') ', .)"/></xsl:for-each>
     </div>
@@ -164,8 +173,10 @@ section.page { break-before: page; }
         <div class="group"><xsl:value-of select="@group"/></div>
       </xsl:if>
       <span class="c">
+        <xsl:if test="@mark='on'"><xsl:attribute name="class">c on</xsl:attribute></xsl:if>
         <xsl:value-of select="@sign"/><xsl:text> </xsl:text><xsl:value-of select="."/>
         <xsl:if test="@slot"> ( <xsl:value-of select="@slot"/> )</xsl:if>
+        <xsl:if test="@after"><xsl:text> </xsl:text><xsl:value-of select="@after"/></xsl:if>
       </span>
     </xsl:for-each>
   </div>

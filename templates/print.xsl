@@ -36,10 +36,11 @@
 <!-- the form's own words (model/vocab.xml <texts>) -->
 <xsl:variable name="t-options" select="string($form/t[@id='options'])"/>
 <xsl:variable name="t-range" select="string($form/t[@id='range'])"/>
-<!-- checkbox signs: both are in the Japanese fonts (☐☑ are not) -->
-<xsl:variable name="t-on">■</xsl:variable>
-<xsl:variable name="t-off">□</xsl:variable>
-<xsl:variable name="t-unknown">？</xsl:variable>
+<xsl:variable name="t-on" select="string($form/t[@id='box-on'])"/>
+<xsl:variable name="t-off" select="string($form/t[@id='box-off'])"/>
+<xsl:variable name="t-unknown" select="string($form/t[@id='box-unknown'])"/>
+<xsl:variable name="t-count" select="string($form/t[@id='count'])"/>
+<xsl:variable name="t-bullet" select="string($form/t[@id='bullet'])"/>
 
 <xsl:template match="/">
   <xsl:variable name="cv" select="$form/n[@el='cover']"/>
@@ -188,10 +189,14 @@
     <cell>
       <xsl:apply-templates select="." mode="value">
         <xsl:with-param name="e" select="$ctx/a:*[local-name() = current()/@el]"/>
+        <xsl:with-param name="ctx" select="$ctx"/>
       </xsl:apply-templates>
     </cell>
   </row>
 </xsl:template>
+
+<!-- a count the form prints in the cell before it ("( 7 ) 件") -->
+<xsl:template match="n[@t='derived' and @inline='yes']" mode="row"/>
 
 <xsl:template match="n[@t='derived']" mode="row">
   <xsl:param name="ctx"/>
@@ -258,11 +263,27 @@
         </cell>
       </row>
     </xsl:when>
+    <xsl:when test="n[@ft='flag']">
+      <!-- a lone box of the heading (委託しない, 接続しない(入手)): in the
+           heading row, as the form prints it -->
+      <row keep="next">
+        <cell role="label" depth="{$depth}"><xsl:value-of select="@title"/></cell>
+        <cell>
+          <checks>
+            <xsl:for-each select="n[@ft='flag']">
+              <xsl:call-template name="flag-box">
+                <xsl:with-param name="e" select="$g/a:*[local-name() = current()/@el]"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </checks>
+        </cell>
+      </row>
+    </xsl:when>
     <xsl:otherwise>
       <row><cell role="label" span="2" depth="{$depth}"><xsl:value-of select="@title"/></cell></row>
     </xsl:otherwise>
   </xsl:choose>
-  <xsl:apply-templates select="n[not(@self='yes')]" mode="row">
+  <xsl:apply-templates select="n[not(@self='yes') and not(@ft='flag')]" mode="row">
     <xsl:with-param name="ctx" select="$g"/>
     <xsl:with-param name="depth" select="$depth + 1"/>
   </xsl:apply-templates>
@@ -443,14 +464,33 @@
 
 <xsl:template match="n[@ft='choice']" mode="value">
   <xsl:param name="e"/>
+  <xsl:param name="ctx" select="$e/.."/>
   <xsl:param name="brief" select="false()"/>
+  <xsl:variable name="inl" select="following-sibling::n[1][@t='derived' and @inline='yes']"/>
   <xsl:choose>
     <xsl:when test="$brief"><p><xsl:value-of select="normalize-space($e)"/></p></xsl:when>
     <xsl:otherwise>
       <choice value="{normalize-space($e)}" caption="{$t-options}">
+        <xsl:if test="$inl">
+          <xsl:variable name="n">
+            <xsl:for-each select="$ctx[1]"><xsl:value-of select="dyn:evaluate($inl/@value)"/></xsl:for-each>
+          </xsl:variable>
+          <xsl:attribute name="after">
+            <xsl:call-template name="count"><xsl:with-param name="n" select="$n"/></xsl:call-template>
+          </xsl:attribute>
+        </xsl:if>
         <xsl:for-each select="o"><option n="{position()}"><xsl:value-of select="."/></option></xsl:for-each>
       </choice>
     </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- "( 7 ) 件"; blank in the brackets when there is none -->
+<xsl:template name="count">
+  <xsl:param name="n"/>
+  <xsl:choose>
+    <xsl:when test="number($n) &gt; 0"><xsl:value-of select="concat('( ', $n, ' ) ', $t-count)"/></xsl:when>
+    <xsl:otherwise><xsl:value-of select="concat('( 　 ) ', $t-count)"/></xsl:otherwise>
   </xsl:choose>
 </xsl:template>
 
@@ -476,6 +516,13 @@
         </xsl:attribute>
         <xsl:if test="@group"><xsl:attribute name="group"><xsl:value-of select="@group"/></xsl:attribute></xsl:if>
         <xsl:if test="@slot"><xsl:attribute name="slot"><xsl:value-of select="normalize-space($c)"/></xsl:attribute></xsl:if>
+        <xsl:if test="@count">
+          <xsl:attribute name="after">
+            <xsl:call-template name="count">
+              <xsl:with-param name="n" select="count($c[not(@ticked = 'false')]/../../a:*[local-name() = current()/@count])"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </xsl:if>
         <xsl:value-of select="."/>
       </check>
     </xsl:for-each>
@@ -484,13 +531,16 @@
 
 <xsl:template match="n[@ft='flag']" mode="value">
   <xsl:param name="e"/>
-  <checks>
-    <xsl:variable name="on" select="normalize-space($e) = 'true'"/>
-    <check mark="{substring('onoff', 1 + 2 * number(not($on)), 2 + number(not($on)))}"
-      sign="{concat(substring($t-on, 1, number($on) * 9), substring($t-off, 1, number(not($on)) * 9))}">
-      <xsl:value-of select="@label"/>
-    </check>
-  </checks>
+  <checks><xsl:call-template name="flag-box"><xsl:with-param name="e" select="$e"/></xsl:call-template></checks>
+</xsl:template>
+
+<xsl:template name="flag-box">
+  <xsl:param name="e"/>
+  <xsl:variable name="on" select="normalize-space($e) = 'true'"/>
+  <check mark="{substring('onoff', 1 + 2 * number(not($on)), 2 + number(not($on)))}"
+    sign="{concat(substring($t-on, 1, number($on) * 9), substring($t-off, 1, number(not($on)) * 9))}">
+    <xsl:value-of select="@label"/>
+  </check>
 </xsl:template>
 
 <xsl:template match="n[@ft='items']" mode="value">
@@ -503,7 +553,7 @@
 <xsl:template match="*" mode="items">
   <xsl:param name="indent"/>
   <xsl:if test="a:item">
-    <list type="ul" indent="{$indent}">
+    <list type="ul" indent="{$indent}" pack="yes" bullet="{$t-bullet}">
       <xsl:for-each select="a:item"><item><xsl:value-of select="normalize-space(.)"/></item></xsl:for-each>
     </list>
   </xsl:if>

@@ -70,6 +70,7 @@ resolve(xmlNode *e, const struct pia_vnode *p, enum pia_kind k)
 		set(c, "label", pia_vnode_label(n, k));
 		set(c, "mark", pia_vnode_mark(n, k));
 		set(c, "value", pia_vnode_attr(n, "value", k));
+		set(c, "inline", pia_vnode_attr(n, "inline", k));
 		if (pia_vnode_is_self(n))
 			set(c, "self", "yes");
 		if ((title = pia_vnode_title(n, k, "ja")) == NULL)
@@ -86,6 +87,8 @@ resolve(xmlNode *e, const struct pia_vnode *p, enum pia_kind k)
 				if (pia_optlist_slot(l, i))
 					set(o, "slot", "yes");
 				set(o, "group", pia_optlist_group(l, i));
+				set(o, "count", pia_optlist_attr(l, i,
+				    "count"));
 			}
 		}
 		if (resolve(c, n, k) == -1)

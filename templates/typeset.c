@@ -353,20 +353,14 @@ cell_push(struct ts *t, struct cell *c, PangoLayout *l, int line, double x,
 	c->p[c->n++] = (struct piece){ l, line, x, h, base };
 }
 
-/* Appends the lines of a paragraph to the cell. */
+/* Appends the lines of a laid-out paragraph to the cell. */
 static void
-cell_text_aligned(struct ts *t, struct cell *c, const char *text,
-    double indent, double size, int bold, PangoAlignment align,
-    PangoAttrList *marks)
+push_lines(struct ts *t, struct cell *c, PangoLayout *l, double indent)
 {
-	PangoLayout	*l;
 	PangoLayoutIter	*it;
 	PangoRectangle	 r;
 	int		 y0, y1, i = 0;
 
-	if ((l = make_layout(t, text, c->w - 2 * PAD - indent, size, bold,
-	    align, marks)) == NULL)
-		return;
 	it = pango_layout_get_iter(l);
 	do {
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
@@ -377,6 +371,181 @@ cell_text_aligned(struct ts *t, struct cell *c, const char *text,
 		    PANGO_SCALE);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
+}
+
+/* Appends the lines of a paragraph to the cell. */
+static void
+cell_text_aligned(struct ts *t, struct cell *c, const char *text,
+    double indent, double size, int bold, PangoAlignment align,
+    PangoAttrList *marks)
+{
+	PangoLayout	*l;
+
+	if ((l = make_layout(t, text, c->w - 2 * PAD - indent, size, bold,
+	    align, marks)) != NULL)
+		push_lines(t, c, l, indent);
+}
+
+/* ------------------------------------------------------------------ */
+/* Grids: checkbox lists, numbered options, packed record items          */
+/* ------------------------------------------------------------------ */
+
+/* One unit of a grid: "[ ○ ] label ( slot ) ( 2 ) 件", "1) 十分である",
+ * "・氏名".  Its first keep bytes (the box and its label, the number and
+ * its option) never part; bold bytes from the start are in bold (a ticked
+ * box and its label). */
+struct unit {
+	char	*s;
+	size_t	 keep, bold;
+	double	 w;
+};
+
+static void
+font_set(struct ts *t, PangoLayout *l, double size, int bold)
+{
+	PangoFontDescription	*fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, t->L->family);
+	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+	pango_font_description_set_weight(fd, bold && t->L->bold ?
+	    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+}
+
+/* Natural width of one line of text (not kept for the device). */
+static double
+text_width(struct ts *t, const char *text, size_t len, double size)
+{
+	PangoLayout	*l = pango_layout_new(t->L->ctx);
+	PangoRectangle	 r;
+
+	font_set(t, l, size, 0);
+	pango_layout_set_text(l, text, (int)len);
+	pango_layout_get_extents(l, NULL, &r);
+	g_object_unref(l);
+	return (double)r.width / PANGO_SCALE;
+}
+
+static void
+range_add(PangoAttrList *al, PangoAttribute *a, size_t start, size_t end)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(al, a);
+}
+
+/* Lays out one line (or paragraph) of units separated by tabs. */
+static void
+grid_flush(struct ts *t, struct cell *c, GString *line, PangoAttrList **al,
+    double indent, double size, int ncol, double colw)
+{
+	PangoLayout	*l;
+	PangoTabArray	*ta;
+	int		 k;
+
+	if (line->len > 0 && (l = make_layout(t, line->str, c->w - 2 * PAD -
+	    indent, size, 0, PANGO_ALIGN_LEFT, *al)) != NULL) {
+		if (ncol > 1) {
+			ta = pango_tab_array_new(ncol - 1, FALSE);
+			for (k = 1; k < ncol; k++)
+				pango_tab_array_set_tab(ta, k - 1,
+				    PANGO_TAB_LEFT, (gint)(k * colw *
+				    PANGO_SCALE));
+			pango_layout_set_tabs(l, ta);
+			pango_tab_array_free(ta);
+		}
+		push_lines(t, c, l, indent);
+	}
+	g_string_truncate(line, 0);
+	pango_attr_list_unref(*al);
+	*al = pango_attr_list_new();
+}
+
+/*
+ * The units side by side in equal columns, row by row in their order, as
+ * the form prints its boxes and options: as many columns (at most 3) as
+ * the widest unit that fits in half the width allows.  A unit wider than
+ * a column takes a line of its own, wrapped when it must be, its keep
+ * part still whole when that fits the line.  Rows are lines of their own,
+ * so a page may break between two rows, never inside a unit.
+ */
+static void
+cell_grid(struct ts *t, struct cell *c, struct unit *u, size_t n,
+    double indent, double size)
+{
+	double		 W = c->w - 2 * PAD - indent, gap = size, colw = 0;
+	GString		*line = g_string_new(NULL);
+	PangoAttrList	*al = pango_attr_list_new();
+	size_t		 i, start;
+	int		 ncol, inrow = 0;
+
+	for (i = 0; i < n; i++) {
+		u[i].w = text_width(t, u[i].s, strlen(u[i].s), size);
+		if (u[i].w <= W / 2 && u[i].w > colw)
+			colw = u[i].w;
+	}
+	ncol = colw > 0 ? (int)((W + gap) / (colw + gap)) : 1;
+	if (ncol > 3)
+		ncol = 3;
+	if (ncol < 1)
+		ncol = 1;
+	colw = (W + gap) / ncol;
+	for (i = 0; i < n; i++) {
+		if (inrow == ncol || (inrow > 0 && u[i].w > colw - gap)) {
+			grid_flush(t, c, line, &al, indent, size, ncol, colw);
+			inrow = 0;
+		}
+		if (inrow > 0)
+			g_string_append_c(line, '\t');
+		start = line->len;
+		g_string_append(line, u[i].s);
+		if (u[i].w <= W)
+			range_add(al, pango_attr_allow_breaks_new(FALSE),
+			    start, line->len);
+		else if (text_width(t, u[i].s, u[i].keep, size) <= W)
+			range_add(al, pango_attr_allow_breaks_new(FALSE),
+			    start, start + u[i].keep);
+		if (u[i].bold > 0)
+			range_add(al, pango_attr_weight_new(t->L->bold ?
+			    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL), start,
+			    start + u[i].bold);
+		inrow++;
+		if (u[i].w > colw - gap) {
+			grid_flush(t, c, line, &al, indent, size, 1, 0);
+			inrow = 0;
+		}
+	}
+	grid_flush(t, c, line, &al, indent, size, ncol, colw);
+	pango_attr_list_unref(al);
+	g_string_free(line, TRUE);
+}
+
+static void
+units_free(struct unit *u, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		g_free(u[i].s);
+	free(u);
+}
+
+/* Appends a unit; returns the array (NULL when out of memory). */
+static struct unit *
+unit_add(struct ts *t, struct unit *u, size_t *n, size_t *cap, char *s,
+    size_t keep, size_t bold)
+{
+	struct unit	*v;
+
+	if ((v = grow(u, cap, *n, sizeof(*u))) == NULL) {
+		t->oom = 1;
+		g_free(s);
+		return u;
+	}
+	v[*n] = (struct unit){ s, keep, bold, 0 };
+	(*n)++;
+	return v;
 }
 
 static void
@@ -465,6 +634,135 @@ attr_is(const xmlNode *n, const char *name, const char *val)
 }
 
 
+/* A choice as the form prints it: the selected value in brackets (bold),
+ * a count in place and the caption on the same line, then the numbered
+ * options in a grid, each option whole and with its number. */
+static void
+cell_choice(struct ts *t, struct cell *c, const xmlNode *n)
+{
+	const xmlNode	*m;
+	xmlChar		*v, *a, *cap, *num;
+	GString		*s = g_string_new(NULL);
+	PangoAttrList	*al = pango_attr_list_new();
+	struct unit	*u = NULL;
+	size_t		 nu = 0, cu = 0, bl;
+	char		*txt;
+
+	v = xmlGetProp(n, BAD_CAST "value");
+	a = xmlGetProp(n, BAD_CAST "after");
+	cap = xmlGetProp(n, BAD_CAST "caption");
+	g_string_printf(s, "[ %s ]", v && *v ? (char *)v : "　");
+	bl = s->len;
+	range_add(al, pango_attr_allow_breaks_new(FALSE), 0, bl);
+	if (v && *v)
+		range_add(al, pango_attr_weight_new(t->L->bold ?
+		    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL), 0, bl);
+	if (a != NULL && *a) {
+		g_string_append_printf(s, "　%s", (char *)a);
+		range_add(al, pango_attr_allow_breaks_new(FALSE), bl, s->len);
+	}
+	if (cap != NULL && *cap) {
+		bl = s->len;
+		g_string_append_printf(s, "　%s", (char *)cap);
+		range_add(al, pango_attr_size_new((int)(SZ_SMALL *
+		    PANGO_SCALE)), bl, s->len);
+	}
+	cell_text_aligned(t, c, s->str, 0, SZ_BODY, 0, PANGO_ALIGN_LEFT, al);
+	pango_attr_list_unref(al);
+	xmlFree(v);
+	xmlFree(a);
+	xmlFree(cap);
+	for (m = n->children; m; m = m->next) {
+		if (!is(m, "option"))
+			continue;
+		txt = inline_text(m);
+		num = xmlGetProp(m, BAD_CAST "n");
+		g_string_printf(s, "%s) %s", num ? (char *)num : "", txt);
+		xmlFree(num);
+		g_free(txt);
+		u = unit_add(t, u, &nu, &cu, g_strdup(s->str), s->len, 0);
+	}
+	g_string_free(s, TRUE);
+	cell_grid(t, c, u, nu, 0, SZ_SMALL);
+	units_free(u, nu);
+}
+
+/* A checkbox list: every box with its label (a ticked one in bold), the
+ * ( ) text and a count after it, as a grid; the group headings of
+ * 主な記録項目 on lines of their own. */
+static void
+cell_checks(struct ts *t, struct cell *c, const xmlNode *n)
+{
+	const xmlNode	*m;
+	xmlChar		*g, *prev = NULL, *sign, *slot, *after;
+	GString		*s = g_string_new(NULL);
+	struct unit	*u = NULL;
+	size_t		 nu = 0, cu = 0, keep;
+	char		*txt;
+
+	for (m = n->children; m; m = m->next) {
+		if (!is(m, "check"))
+			continue;
+		g = xmlGetProp(m, BAD_CAST "group");
+		if (g != NULL && (prev == NULL ||
+		    strcmp((char *)g, (char *)prev) != 0)) {
+			cell_grid(t, c, u, nu, 0, SZ_BODY);
+			units_free(u, nu);
+			u = NULL;
+			nu = cu = 0;
+			cell_text(t, c, (char *)g, 0, SZ_SMALL, 1);
+		}
+		xmlFree(prev);
+		prev = g;
+		txt = inline_text(m);
+		sign = xmlGetProp(m, BAD_CAST "sign");
+		slot = xmlGetProp(m, BAD_CAST "slot");
+		after = xmlGetProp(m, BAD_CAST "after");
+		g_string_printf(s, "%s %s", sign ? (char *)sign : "", txt);
+		keep = s->len;
+		if (slot != NULL)
+			g_string_append_printf(s, " ( %s )", *slot ?
+			    (char *)slot : "　");
+		if (after != NULL)
+			g_string_append_printf(s, " %s", (char *)after);
+		if (slot == NULL)
+			keep = s->len;
+		u = unit_add(t, u, &nu, &cu, g_strdup(s->str), keep,
+		    attr_is(m, "mark", "on") ? keep : 0);
+		xmlFree(sign);
+		xmlFree(slot);
+		xmlFree(after);
+		g_free(txt);
+	}
+	xmlFree(prev);
+	g_string_free(s, TRUE);
+	cell_grid(t, c, u, nu, 0, SZ_BODY);
+	units_free(u, nu);
+}
+
+/* 記録項目 packed as the form packs them: "・氏名　・住所 ..." in columns. */
+static void
+cell_packed(struct ts *t, struct cell *c, const xmlNode *n, double indent)
+{
+	const xmlNode	*m;
+	xmlChar		*b = xmlGetProp(n, BAD_CAST "bullet");
+	struct unit	*u = NULL;
+	size_t		 nu = 0, cu = 0;
+	char		*txt, *s;
+
+	for (m = n->children; m; m = m->next) {
+		if (!is(m, "item"))
+			continue;
+		txt = inline_text(m);
+		s = g_strconcat(b ? (char *)b : "", txt, NULL);
+		g_free(txt);
+		u = unit_add(t, u, &nu, &cu, s, strlen(s), 0);
+	}
+	xmlFree(b);
+	cell_grid(t, c, u, nu, indent, SZ_BODY);
+	units_free(u, nu);
+}
+
 /* The block content of a value cell. */
 static void
 cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
@@ -472,7 +770,7 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 	const xmlNode	*n, *m;
 	GString		*s;
 	PangoAttrList	*marks = NULL;
-	xmlChar		*v, *g, *prev;
+	xmlChar		*v;
 	char		*txt;
 	double		 ind;
 	int		 i;
@@ -512,7 +810,9 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 			if (marks != NULL)
 				pango_attr_list_unref(marks);
 			marks = NULL;
-		} else if (is(n, "list")) {
+		} else if (is(n, "list") && attr_is(n, "pack", "yes"))
+			cell_packed(t, c, n, ind);
+		else if (is(n, "list")) {
 			i = 0;
 			for (m = n->children; m; m = m->next) {
 				if (!is(m, "item"))
@@ -530,66 +830,10 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 					pango_attr_list_unref(marks);
 				marks = NULL;
 			}
-		} else if (is(n, "choice")) {
-			v = xmlGetProp(n, BAD_CAST "value");
-			s = g_string_new(NULL);
-			g_string_printf(s, "[ %s ]", v && *v ? (char *)v :
-			    "　");
-			cell_text(t, c, s->str, 0, SZ_BODY, 1);
-			xmlFree(v);
-			v = xmlGetProp(n, BAD_CAST "caption");
-			g_string_assign(s, v ? (char *)v : "");
-			xmlFree(v);
-			for (m = n->children; m; m = m->next) {
-				if (!is(m, "option"))
-					continue;
-				txt = inline_text(m);
-				v = xmlGetProp(m, BAD_CAST "n");
-				g_string_append_printf(s, "　%s) %s",
-				    v ? (char *)v : "", txt);
-				xmlFree(v);
-				g_free(txt);
-			}
-			cell_text(t, c, s->str, 0, SZ_SMALL, 0);
-			g_string_free(s, TRUE);
-		} else if (is(n, "checks")) {
-			s = g_string_new(NULL);
-			prev = NULL;
-			for (m = n->children; m; m = m->next) {
-				if (!is(m, "check"))
-					continue;
-				g = xmlGetProp(m, BAD_CAST "group");
-				if (g != NULL && (prev == NULL ||
-				    strcmp((char *)g, (char *)prev) != 0)) {
-					if (s->len)
-						cell_text(t, c, s->str, 0,
-						    SZ_BODY, 0);
-					g_string_truncate(s, 0);
-					cell_text(t, c, (char *)g, 0, SZ_SMALL,
-					    1);
-				}
-				xmlFree(prev);
-				prev = g;
-				txt = inline_text(m);
-				v = xmlGetProp(m, BAD_CAST "sign");
-				if (s->len)
-					g_string_append(s, "　");
-				g_string_append_printf(s, "%s %s",
-				    v ? (char *)v : "", txt);
-				xmlFree(v);
-				g_free(txt);
-				if ((v = xmlGetProp(m, BAD_CAST "slot")) !=
-				    NULL) {
-					g_string_append_printf(s, " ( %s )",
-					    *v ? (char *)v : "　");
-					xmlFree(v);
-				}
-			}
-			xmlFree(prev);
-			if (s->len)
-				cell_text(t, c, s->str, 0, SZ_BODY, 0);
-			g_string_free(s, TRUE);
-		}
+		} else if (is(n, "choice"))
+			cell_choice(t, c, n);
+		else if (is(n, "checks"))
+			cell_checks(t, c, n);
 	}
 }
 

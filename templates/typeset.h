@@ -38,6 +38,7 @@ struct tmpl_layout {
 	PangoFontMap	*fm;
 	PangoContext	*ctx;
 	const char	*family;
+	int		 bold;		/* the family has a bold face in use */
 	PangoLayout	**layouts;
 	size_t		 nlayouts, caplayouts;
 	struct page	*pages;
