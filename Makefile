@@ -20,7 +20,8 @@ CC	?= cc
 # Cairo and Pango, whose loading alone costs ~9 ms at every start.  pia
 # runs pia-render for `pia render` and `pia diff -T pdf` (cli/exec.c).
 PKGS	 = libxml-2.0 icu-uc icu-i18n
-RPKGS	 = libxslt libexslt cairo pangocairo fontconfig
+RPKGS	 = libxslt libexslt cairo pangocairo pangoft2 fontconfig freetype2 harfbuzz \
+	   harfbuzz-subset
 OPT	?= -O2
 SAN	?=
 ifeq ($(SAN),1)
@@ -72,7 +73,8 @@ SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   xsltproc libcmocka-dev valgrind jq libxslt1-dev libcairo2-dev \
-	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
+	   libpango1.0-dev libfontconfig-dev libfreetype-dev libharfbuzz-dev \
+	   fonts-noto-cjk \
 	   fonts-ipaexfont-gothic poppler-utils
 
 LIB	 = $(BUILD)/libpia.a

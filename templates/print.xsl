@@ -196,7 +196,7 @@
 </xsl:template>
 
 <!-- a count the form prints in the cell before it ("( 7 ) 件") -->
-<xsl:template match="n[@t='derived' and @inline='yes']" mode="row"/>
+<xsl:template match="n[@t='derived' and @inline='yes']" mode="row" priority="1"/>
 
 <xsl:template match="n[@t='derived']" mode="row">
   <xsl:param name="ctx"/>

@@ -63,6 +63,7 @@ struct cell {
 	size_t		 n, cap, next;
 	double		 x, w;
 	int		 label;
+	int		 bold;	/* a label in bold: heading and header rows */
 };
 
 struct row {
@@ -255,6 +256,8 @@ remap_mark(PangoAttribute *a, gpointer data)
 	return FALSE;
 }
 
+static void	font_set(struct ts *, PangoLayout *, double, int);
+
 /* Text that the form never breaks: a bracketed note such as 【行政機関等のみ】
  * stays on one line (Pango's allow-breaks attribute over it). */
 static void
@@ -297,19 +300,14 @@ make_layout(struct ts *t, const char *text, double w, double size, int bold,
     PangoAlignment align, PangoAttrList *marks)
 {
 	PangoLayout		*l = pango_layout_new(t->L->ctx);
-	PangoFontDescription	*fd = pango_font_description_new();
 	PangoAttrList		*al = base_attrs(text);
 	char			*fixed;
 
-	pango_font_description_set_family(fd, t->L->family);
-	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
-	/* One weight only: Cairo 1.16 keeps every CFF subroutine of a Noto
-	 * CJK face in its subset (about 1 MB per face), so a bold face would
-	 * double the PDF.  Emphasis is by size and shading instead. */
-	(void)bold;
-	pango_font_description_set_weight(fd, PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(l, fd);
-	pango_font_description_free(fd);
+	/* Bold (headings, selected values) is a face of its own, Noto Sans
+	 * CJK JP Bold: pdf.c embeds each face as a desubroutinized subset,
+	 * so a second weight costs only its glyphs.  IPAexGothic has no
+	 * bold face: one weight then (L->bold is 0). */
+	font_set(t, l, size, bold);
 	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
@@ -778,7 +776,7 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 	if (label) {
 		txt = inline_text(e);
 		cell_text(t, c, txt, INDENT * attr_num(e, "depth", 0), SZ_BODY,
-		    0);
+		    c->bold);
 		g_free(txt);
 		return;
 	}
@@ -1051,8 +1049,9 @@ build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
     size_t ncols)
 {
 	const xmlNode	*cn;
-	size_t		 i = 0, span;
+	size_t		 i = 0, span, k = 0;
 	double		 x = MARGIN_L;
+	int		 bold;
 
 	r->n = 0;
 	if ((r->c = calloc(ncols, sizeof(*r->c))) == NULL) {
@@ -1060,6 +1059,14 @@ build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
 		return;
 	}
 	r->header = attr_is(rn, "header", "yes");
+	/* a heading row: one label across, or a label kept with the next row
+	 * (a heading with its box, a label over its value) */
+	for (cn = rn->children; cn; cn = cn->next)
+		if (is(cn, "cell"))
+			k++;
+	bold = r->header || attr_is(rn, "keep", "next") || (k == 1 &&
+	    rn->children != NULL && attr_is(xmlFirstElementChild(
+	    (xmlNode *)rn), "role", "label"));
 	for (cn = rn->children; cn && i < ncols; cn = cn->next) {
 		if (!is(cn, "cell"))
 			continue;
@@ -1072,6 +1079,7 @@ build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
 			r->c[r->n].w += w[i++];
 		x += r->c[r->n].w;
 		r->c[r->n].label = attr_is(cn, "role", "label");
+		r->c[r->n].bold = bold;
 		cell_blocks(t, &r->c[r->n], cn, r->c[r->n].label);
 		r->n++;
 	}
@@ -1321,6 +1329,8 @@ tmpl_layout_new(xmlDoc *print, const char *name, struct pia_diags *d)
 		free(L);
 		return NULL;
 	}
+	/* IPAexGothic has no bold face: one weight then */
+	L->bold = strcmp(L->family, families[0]) == 0;
 	L->fm = pango_cairo_font_map_new();
 	L->ctx = pango_font_map_create_context(L->fm);
 	pango_cairo_context_set_resolution(L->ctx, 72.0);

@@ -47,12 +47,16 @@ size() { [ -f "$1" ] && echo $(( $(wc -c < "$1") / 1024 )) || echo -; }
 fopconf=""
 if command -v fop >/dev/null 2>&1; then
 	ttc=$(fc-list -f '%{file}|%{index}|%{family}\n' | awk -F'|' '$3 ~ /^Noto Sans CJK JP(,|$)/ && $1 ~ /Regular/ { print $1 "|" $2; exit }')
-	if [ -n "$ttc" ]; then
+	ttb=$(fc-list -f '%{file}|%{index}|%{family}\n' | awk -F'|' '$3 ~ /^Noto Sans CJK JP(,|$)/ && $1 ~ /Bold/ { print $1 "|" $2; exit }')
+	if [ -n "$ttc" ] && [ -n "$ttb" ]; then
 		python3 tests/bench/ttc2otf.py "${ttc%|*}" "${ttc#*|}" "$out/NotoSansCJKjp-Regular.otf"
+		python3 tests/bench/ttc2otf.py "${ttb%|*}" "${ttb#*|}" "$out/NotoSansCJKjp-Bold.otf"
 		cat > "$out/fop.xconf" <<EOC
 <fop version="1.0"><renderers><renderer mime="application/pdf"><fonts>
 <font embed-url="file://$(pwd)/$out/NotoSansCJKjp-Regular.otf" kerning="yes">
 <font-triplet name="NotoSansCJKjp" style="normal" weight="normal"/></font>
+<font embed-url="file://$(pwd)/$out/NotoSansCJKjp-Bold.otf" kerning="yes">
+<font-triplet name="NotoSansCJKjp" style="normal" weight="bold"/></font>
 </fonts></renderer></renderers></fop>
 EOC
 		fopconf="$out/fop.xconf"

@@ -5,7 +5,8 @@
 #                   the page count, so a change of pagination shows here
 #   PDF checks      pdftotext finds every value of the sample (whitespace
 #                   removed; dates as 和暦), pdffonts lists only embedded
-#                   Japanese fonts, pdfinfo's page count matches the layout,
+#                   Japanese fonts, both weights and no Type 3 font, the PDF
+#                   is at most 300 KB, pdfinfo's page count matches the layout,
 #                   two renders with SOURCE_DATE_EPOCH are byte-identical,
 #                   metadata (title, author) is set
 #   print tree      validates against templates/print.rng
@@ -141,6 +142,14 @@ $(printf '%s\n' "$miss" | head -10)"; fi
 			fonts=$(pdffonts "$p" | tail -n +3)
 			badf=$(printf '%s\n' "$fonts" | awk 'NF && ($1 !~ /\+(NotoSansCJKjp|IPAexGothic)/ || $(NF-4) != "yes" || $(NF-3) != "yes")')
 			if [ -n "$fonts" ] && [ -z "$badf" ]; then ok; else ko "$rl render pdf fonts $s" "$fonts"; fi
+			# both weights, each a small desubroutinized subset (pdf.c):
+			# the PDF stays within FOP's size for the same content
+			size=$(wc -c < "$p")
+			if printf '%s\n' "$fonts" | grep -q 'NotoSansCJKjp-Bold' &&
+			    printf '%s\n' "$fonts" | grep -q 'NotoSansCJKjp-Regular' &&
+			    ! printf '%s\n' "$fonts" | grep -q 'Type 3' &&
+			    [ "$size" -le 300000 ]; then ok
+			else ko "$rl render pdf size $s" "$size bytes; $fonts"; fi
 			pages=$(pdfinfo "$p" | awk '/^Pages:/ { print $2 }')
 			want=$(sed -n '1s/.* pages \([0-9]*\) .*/\1/p' "tests/render/$s.layout")
 			if [ -n "$pages" ] && [ "$pages" = "$want" ]; then ok; else ko "$rl render pdf pages $s" "pdfinfo $pages, layout $want"; fi
