@@ -49,7 +49,7 @@
     author="{normalize-space($cover/a:organization)}"
     subject="{$form/@name} ({$form/@style})"
     keywords="{$form/@name}, {$form/@style}, {$cv/n[@el='number']/@label} {normalize-space($cover/a:number)}, {normalize-space($cover/a:organization)}"
-    header="{$title}">
+    header="{$title}" continued="{$form/t[@id='continued']}">
     <xsl:choose>
       <xsl:when test="$only = 'changes'">
         <xsl:apply-templates select="$form/n[@el='changes']" mode="top">
@@ -350,11 +350,12 @@
   <xsl:variable name="v" select="."/>
   <xsl:variable name="fixed" select="count(n[@ft='date']) * 15 + count(n[@ft='choice']) * 9"/>
   <xsl:variable name="flex" select="count(n[@ft!='date' and @ft!='choice'])"/>
-  <table header="1">
+  <table header="1" size="small">
     <xsl:attribute name="cols">
       <xsl:for-each select="n">
         <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
         <xsl:choose>
+          <xsl:when test="@width"><xsl:value-of select="@width"/></xsl:when>
           <xsl:when test="@ft='date'">15</xsl:when>
           <xsl:when test="@ft='choice'">9</xsl:when>
           <xsl:otherwise><xsl:value-of select="floor((100 - $fixed) div $flex)"/></xsl:otherwise>

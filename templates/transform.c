@@ -71,6 +71,7 @@ resolve(xmlNode *e, const struct pia_vnode *p, enum pia_kind k)
 		set(c, "mark", pia_vnode_mark(n, k));
 		set(c, "value", pia_vnode_attr(n, "value", k));
 		set(c, "inline", pia_vnode_attr(n, "inline", k));
+		set(c, "width", pia_vnode_attr(n, "width", k));
 		if (pia_vnode_is_self(n))
 			set(c, "self", "yes");
 		if ((title = pia_vnode_title(n, k, "ja")) == NULL)

@@ -40,9 +40,13 @@
 #define BODY_W		(PAGE_W - MARGIN_L - MARGIN_R)
 #define BODY_BOTTOM	(PAGE_H - MARGIN_B)
 #define PAD		3.5	/* cell padding */
+#define PAD_SMALL	1.5	/* above and below the text in a long table */
 #define INDENT		9.0	/* per nesting level of a label */
 
 #define SZ_BODY		9.0
+#define SZ_TABLE	6.5	/* the cells of a long table (変更箇所) */
+#define LINE		1.3	/* line height, em */
+#define LINE_SMALL	1.2	/* line height in a long table, em */
 #define SZ_SMALL	7.5
 #define SZ_HEAD		12.0
 #define SZ_TITLE	16.0
@@ -54,6 +58,7 @@ static const char *const families[] = { "Noto Sans CJK JP", "IPAexGothic" };
 struct piece {
 	PangoLayout	*l;	/* NULL: a gap */
 	int		 line;
+	int		 role;	/* ROLE_* of typeset.h */
 	double		 x;	/* offset from the cell's text start */
 	double		 h, base;
 };
@@ -64,11 +69,14 @@ struct cell {
 	double		 x, w;
 	int		 label;
 	int		 bold;	/* a label in bold: heading and header rows */
+	int		 depth;	/* nesting of a label */
+	int		 cont;	/* (続き) added */
 };
 
 struct row {
 	struct cell	*c;
 	size_t		 n;
+	double		 pad;	/* above and below the text */
 	int		 header, heading;
 };
 
@@ -78,12 +86,24 @@ struct ts {
 	const char		*name;
 	double			 y;		/* next free y on the page */
 	int			 empty;		/* nothing placed on the page */
+	int			 margin;	/* placing in the margin (footers) */
+	double			 sz;		/* text size of the table's cells */
 	struct row		*hdr;		/* header rows of the current table */
 	size_t			 nhdr;
 	int			 oom;
 	char			 warned[64][8];	/* characters already reported */
 	size_t			 nwarned;
+	const char		*cont;		/* the form's (続き) */
+	xmlChar			*contx;
+	char			*dest;		/* destination of the next line */
+	struct {
+		struct cell	 c;
+		double		 before, after;
+	}			 pend[8];	/* headings waiting, see pend_add */
+	size_t			 npend;
 };
+
+static void	pend_flush(struct ts *, double);
 
 /* ------------------------------------------------------------------ */
 
@@ -348,7 +368,8 @@ cell_push(struct ts *t, struct cell *c, PangoLayout *l, int line, double x,
 		return;
 	}
 	c->p = v;
-	c->p[c->n++] = (struct piece){ l, line, x, h, base };
+	c->p[c->n++] = (struct piece){ l, line, c->bold && c->label ?
+	    ROLE_HEAD + 2 : ROLE_TEXT, x, h, base };
 }
 
 /* Appends the lines of a laid-out paragraph to the cell. */
@@ -357,16 +378,28 @@ push_lines(struct ts *t, struct cell *c, PangoLayout *l, double indent)
 {
 	PangoLayoutIter	*it;
 	PangoRectangle	 r;
+	const PangoFontDescription *fd = pango_layout_get_font_description(l);
+	double		 h, lh, base;
 	int		 y0, y1, i = 0;
 
+	/* Noto Sans CJK's own line height is 1.45 em; the form sets its
+	 * lines closer: LINE em, the line box narrowed evenly above and
+	 * below the glyphs */
+	lh = fd ? (t->sz < SZ_BODY ? LINE_SMALL : LINE) *
+	    pango_font_description_get_size(fd) / PANGO_SCALE : 0;
 	it = pango_layout_get_iter(l);
 	do {
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		pango_layout_iter_get_line_extents(it, NULL, &r);
+		h = (double)(y1 - y0) / PANGO_SCALE;
+		base = (double)(pango_layout_iter_get_baseline(it) - y0) /
+		    PANGO_SCALE;
+		if (lh > 0 && h > lh) {
+			base -= (h - lh) / 2;
+			h = lh;
+		}
 		cell_push(t, c, l, i++, indent + (double)r.x / PANGO_SCALE,
-		    (double)(y1 - y0) / PANGO_SCALE,
-		    (double)(pango_layout_iter_get_baseline(it) - y0) /
-		    PANGO_SCALE);
+		    h, base);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
@@ -665,7 +698,7 @@ cell_choice(struct ts *t, struct cell *c, const xmlNode *n)
 		range_add(al, pango_attr_size_new((int)(SZ_SMALL *
 		    PANGO_SCALE)), bl, s->len);
 	}
-	cell_text_aligned(t, c, s->str, 0, SZ_BODY, 0, PANGO_ALIGN_LEFT, al);
+	cell_text_aligned(t, c, s->str, 0, t->sz, 0, PANGO_ALIGN_LEFT, al);
 	pango_attr_list_unref(al);
 	xmlFree(v);
 	xmlFree(a);
@@ -704,7 +737,7 @@ cell_checks(struct ts *t, struct cell *c, const xmlNode *n)
 		g = xmlGetProp(m, BAD_CAST "group");
 		if (g != NULL && (prev == NULL ||
 		    strcmp((char *)g, (char *)prev) != 0)) {
-			cell_grid(t, c, u, nu, 0, SZ_BODY);
+			cell_grid(t, c, u, nu, 0, t->sz);
 			units_free(u, nu);
 			u = NULL;
 			nu = cu = 0;
@@ -734,7 +767,7 @@ cell_checks(struct ts *t, struct cell *c, const xmlNode *n)
 	}
 	xmlFree(prev);
 	g_string_free(s, TRUE);
-	cell_grid(t, c, u, nu, 0, SZ_BODY);
+	cell_grid(t, c, u, nu, 0, t->sz);
 	units_free(u, nu);
 }
 
@@ -757,7 +790,7 @@ cell_packed(struct ts *t, struct cell *c, const xmlNode *n, double indent)
 		u = unit_add(t, u, &nu, &cu, s, strlen(s), 0);
 	}
 	xmlFree(b);
-	cell_grid(t, c, u, nu, indent, SZ_BODY);
+	cell_grid(t, c, u, nu, indent, t->sz);
 	units_free(u, nu);
 }
 
@@ -775,7 +808,7 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 
 	if (label) {
 		txt = inline_text(e);
-		cell_text(t, c, txt, INDENT * attr_num(e, "depth", 0), SZ_BODY,
+		cell_text(t, c, txt, INDENT * attr_num(e, "depth", 0), t->sz,
 		    c->bold);
 		g_free(txt);
 		return;
@@ -802,7 +835,7 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 				xmlFree(v);
 			}
 			cell_text_aligned(t, c, txt, ind, is(n, "note") ?
-			    SZ_SMALL : SZ_BODY, attr_is(n, "weight", "bold"),
+			    SZ_SMALL : t->sz, attr_is(n, "weight", "bold"),
 			    PANGO_ALIGN_LEFT, marks);
 			g_free(txt);
 			if (marks != NULL)
@@ -821,7 +854,7 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 				else
 					s = g_string_new("・");
 				inline_append(s, m, &marks);
-				cell_text_aligned(t, c, s->str, ind, SZ_BODY, 0,
+				cell_text_aligned(t, c, s->str, ind, t->sz, 0,
 				    PANGO_ALIGN_LEFT, marks);
 				g_string_free(s, TRUE);
 				if (marks != NULL)
@@ -883,23 +916,36 @@ page_break(struct ts *t)
 	}
 }
 
-/* Places text pieces as a block at the left margin (headings). */
+static void
+place_piece(struct ts *t, const struct cell *c, const struct piece *p,
+    double y)
+{
+	struct op	*o;
+
+	if (p->l != NULL && (o = add_op(t, OP_TEXT, c->x + PAD + p->x,
+	    y + p->base, 0, 0)) != NULL) {
+		o->l = p->l;
+		o->line = p->line;
+		o->role = p->role;
+	}
+}
+
+/* Places text pieces as a block at the left margin (headings, paragraphs,
+ * the 項目一覧), going on to the next page where the page is full: no
+ * line of a long paragraph is lost below the margin. */
 static void
 place_block(struct ts *t, struct cell *c)
 {
 	size_t		 i;
-	struct op	*o;
 
 	for (i = 0; i < c->n; i++) {
-		if (c->p[i].l != NULL &&
-		    (o = add_op(t, OP_TEXT, c->x + PAD + c->p[i].x,
-		    t->y + c->p[i].base, 0, 0)) != NULL) {
-			o->l = c->p[i].l;
-			o->line = c->p[i].line;
-		}
+		if (t->y + c->p[i].h > BODY_BOTTOM && !t->empty &&
+		    !t->margin)
+			page_break(t);
+		place_piece(t, c, &c->p[i], t->y);
 		t->y += c->p[i].h;
+		t->empty = 0;
 	}
-	t->empty = 0;
 }
 
 static double
@@ -922,34 +968,60 @@ row_rest(const struct row *r)
 	for (i = 0; i < r->n; i++)
 		if ((x = cell_rest(&r->c[i])) > h)
 			h = x;
-	return h + 2 * PAD;
+	return h + 2 * r->pad;
+}
+
+/* A row this short moves whole to the next page rather than split; rows
+ * of a long table (set small) split more readily, as the form's annex
+ * does, so that it takes no more pages than the published original. */
+#define SHORT_ROW(r)	((BODY_BOTTOM - MARGIN_T) * ((r)->pad < PAD ? 0.2 : 0.45))
+/* A row split between pages leaves at least this many lines behind. */
+#define MIN_LINES	3
+
+/* The least of the row that must go on the page it starts on: all of a
+ * short row, else its first lines. */
+static double
+row_first(const struct row *r)
+{
+	double	 h, m = 0;
+	size_t	 i, k, n;
+
+	if (r == NULL)
+		return 0;
+	if ((h = row_rest(r)) <= SHORT_ROW(r))
+		return h;
+	for (i = 0; i < r->n; i++) {
+		h = 0;
+		for (k = r->c[i].next, n = 0; k < r->c[i].n && n < MIN_LINES;
+		    k++, n++)
+			h += r->c[i].p[k].h;
+		if (h > m)
+			m = h;
+	}
+	return m + 2 * r->pad;
 }
 
 /* Places as much of the row as fits from t->y; returns 1 when all of it
- *  is placed. */
+ * is placed.  force: the page is fresh, so each cell places at least one
+ * line even if it is taller than the page (nothing is ever dropped, and
+ * the loop of place_row always ends). */
 static int
-place_row_part(struct ts *t, struct row *r, double limit)
+place_row_part(struct ts *t, struct row *r, double limit, int force)
 {
 	double		 used, h, maxh = 0, y;
 	size_t		 i, k;
 	struct cell	*c;
-	struct op	*o;
 	int		 done = 1;
 
-	y = t->y + PAD;
+	y = t->y + r->pad;
 	for (i = 0; i < r->n; i++) {
 		c = &r->c[i];
 		used = 0;
 		for (k = c->next; k < c->n; k++) {
 			h = c->p[k].h;
-			if (y + used + h > limit)
+			if (y + used + h > limit && !(force && k == c->next))
 				break;
-			if (c->p[k].l != NULL && (o = add_op(t, OP_TEXT,
-			    c->x + PAD + c->p[k].x, y + used + c->p[k].base,
-			    0, 0)) != NULL) {
-				o->l = c->p[k].l;
-				o->line = c->p[k].line;
-			}
+			place_piece(t, c, &c->p[k], y + used);
 			used += h;
 		}
 		/* a gap left at the top of the next part is dropped */
@@ -961,7 +1033,9 @@ place_row_part(struct ts *t, struct row *r, double limit)
 		if (used > maxh)
 			maxh = used;
 	}
-	h = done ? maxh + 2 * PAD : limit - t->y;
+	h = done ? maxh + 2 * r->pad : limit - t->y;
+	if (h < maxh + 2 * r->pad)
+		h = maxh + 2 * r->pad;
 	for (i = 0; i < r->n; i++) {
 		c = &r->c[i];
 		if (c->label)
@@ -976,23 +1050,42 @@ place_row_part(struct ts *t, struct row *r, double limit)
 
 static void place_headers(struct ts *);
 
+/* A row goes on after a page break: its first cell (the label, or the
+ * 変更日 of a change row) is printed again, with the form's (続き) below it,
+ * when it was all on the page before. */
+static void
+row_continue(struct ts *t, struct row *r)
+{
+	struct cell	*c;
+
+	if (r->n == 0)
+		return;
+	c = &r->c[0];
+	if (c->next < c->n)
+		return;
+	if (!c->cont && t->cont != NULL && *t->cont) {
+		c->cont = 1;
+		cell_text(t, c, t->cont, INDENT * c->depth, SZ_SMALL, 0);
+	}
+	c->next = 0;
+}
+
 static void
 place_row(struct ts *t, struct row *r)
 {
-	double	 need = row_rest(r), avail = BODY_BOTTOM - t->y;
-	double	 body = BODY_BOTTOM - MARGIN_T;
+	double	 need = row_rest(r), avail = BODY_BOTTOM - PAD - t->y;
 
-	/* a heading row keeps with the first lines of what follows */
-	if (r->heading)
-		need += 40;
-	if (need > avail && !t->empty && (need <= body * 0.45 ||
-	    avail < 3 * SZ_BODY * 1.5 + 2 * PAD)) {
+	if (need > avail && !t->empty && (need <= SHORT_ROW(r) ||
+	    avail < row_first(r))) {
 		page_break(t);
 		place_headers(t);
 	}
-	while (!place_row_part(t, r, BODY_BOTTOM - PAD) && !t->oom) {
+	while (!place_row_part(t, r, BODY_BOTTOM - PAD, 0) && !t->oom) {
 		page_break(t);
 		place_headers(t);
+		row_continue(t, r);
+		if (place_row_part(t, r, BODY_BOTTOM - PAD, 1))
+			break;
 	}
 }
 
@@ -1002,7 +1095,7 @@ place_headers(struct ts *t)
 	size_t	 i;
 
 	for (i = 0; i < t->nhdr; i++)
-		place_row_part(t, &t->hdr[i], PAGE_H);
+		place_row_part(t, &t->hdr[i], PAGE_H, 1);
 }
 
 static void
@@ -1059,6 +1152,7 @@ build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
 		return;
 	}
 	r->header = attr_is(rn, "header", "yes");
+	r->pad = t->sz < SZ_BODY ? PAD_SMALL : PAD;
 	/* a heading row: one label across, or a label kept with the next row
 	 * (a heading with its box, a label over its value) */
 	for (cn = rn->children; cn; cn = cn->next)
@@ -1080,41 +1174,79 @@ build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
 		x += r->c[r->n].w;
 		r->c[r->n].label = attr_is(cn, "role", "label");
 		r->c[r->n].bold = bold;
+		r->c[r->n].depth = (int)attr_num(cn, "depth", 0);
 		cell_blocks(t, &r->c[r->n], cn, r->c[r->n].label);
 		r->n++;
 	}
-	r->heading = (r->n == 1 && r->c[0].label) ||
-	    attr_is(rn, "keep", "next");
+	r->heading = bold && !r->header;
 }
 
+/*
+ * A table: every row is built first, so that a heading row (and the
+ * header rows of a table) can be kept with the first lines of the row
+ * after it: a heading never ends a page.  Then rows are placed one by
+ * one; one that does not fit moves to the next page when it is short,
+ * else splits, and its continuation repeats its first cell with (続き).
+ */
 static void
 do_table(struct ts *t, const xmlNode *tbl)
 {
-	double		 w[16];
-	size_t		 ncols = parse_cols(tbl, w, 16), i;
+	double		 w[16], need;
+	size_t		 ncols = parse_cols(tbl, w, 16), i, j, n = 0, cap = 0;
+	size_t		 hcap = 0;
 	const xmlNode	*rn;
-	struct row	 r, *v;
-	size_t		 cap = 0;
+	struct row	*rows = NULL, *v;
+	int		 keep;
 
 	t->hdr = NULL;
 	t->nhdr = 0;
+	/* a wide table of long texts (変更箇所) is set small, as the form
+	 * sets its annex */
+	t->sz = attr_is(tbl, "size", "small") ? SZ_TABLE : SZ_BODY;
 	for (rn = tbl->children; rn && !t->oom; rn = rn->next) {
 		if (!is(rn, "row"))
 			continue;
-		build_row(t, &r, rn, w, ncols);
-		place_row(t, &r);
-		if (r.header) {
-			if ((v = grow(t->hdr, &cap, t->nhdr,
+		if ((v = grow(rows, &cap, n, sizeof(*v))) == NULL) {
+			t->oom = 1;
+			break;
+		}
+		rows = v;
+		build_row(t, &rows[n++], rn, w, ncols);
+	}
+	for (i = 0; i < n && !t->oom; i = j) {
+		/* headings and headers, kept with what follows them */
+		if ((keep = rows[i].heading || rows[i].header)) {
+			for (j = i, need = 0; j < n && (rows[j].heading ||
+			    rows[j].header); j++)
+				need += row_rest(&rows[j]);
+			need += row_first(j < n ? &rows[j] : NULL);
+		} else {
+			j = i + 1;
+			need = row_first(&rows[i]);
+		}
+		pend_flush(t, need);
+		if (keep && !t->empty && t->y + need > BODY_BOTTOM - PAD) {
+			page_break(t);
+			place_headers(t);
+		}
+		for (; i < j && !t->oom; i++) {
+			place_row(t, &rows[i]);
+			if (!rows[i].header)
+				continue;
+			if ((v = grow(t->hdr, &hcap, t->nhdr,
 			    sizeof(*v))) == NULL) {
 				t->oom = 1;
-				free_row(&r);
 				break;
 			}
 			t->hdr = v;
-			t->hdr[t->nhdr++] = r;
-		} else
-			free_row(&r);
+			t->hdr[t->nhdr++] = rows[i];
+			rows[i].c = NULL;
+			rows[i].n = 0;
+		}
 	}
+	for (i = 0; i < n; i++)
+		free_row(&rows[i]);
+	free(rows);
 	for (i = 0; i < t->nhdr; i++)
 		free_row(&t->hdr[i]);
 	free(t->hdr);
@@ -1130,7 +1262,6 @@ add_outline(struct ts *t, const xmlNode *n, int level)
 	struct outline		*v;
 	xmlChar			*id = xmlGetProp(n, BAD_CAST "id");
 	xmlChar			*ti = xmlGetProp(n, BAD_CAST "outline");
-	struct op		*o;
 
 	if (id == NULL || ti == NULL)
 		goto out;
@@ -1143,11 +1274,58 @@ add_outline(struct ts *t, const xmlNode *n, int level)
 	v->title = strdup((char *)ti);
 	v->dest = strdup((char *)id);
 	v->level = level;
-	if ((o = add_op(t, OP_DEST, 0, t->y, 0, 0)) != NULL)
-		o->s = strdup((char *)id);
+	/* the destination goes where the section's first line goes */
+	free(t->dest);
+	t->dest = strdup((char *)id);
 out:
 	xmlFree(id);
 	xmlFree(ti);
+}
+
+/*
+ * Headings (and a paragraph right after one) wait in t->pend until what
+ * follows is placed: pend_flush(t, first) moves them to the next page
+ * unless they fit together with the first part (first, in pt) of what
+ * follows.  The section's destination goes with them.
+ */
+static void
+pend_add(struct ts *t, struct cell *c, double before, double after)
+{
+	if (t->npend == sizeof(t->pend) / sizeof(t->pend[0]))
+		pend_flush(t, 0);
+	t->pend[t->npend].c = *c;
+	t->pend[t->npend].before = before;
+	t->pend[t->npend].after = after;
+	t->npend++;
+}
+
+static void
+pend_flush(struct ts *t, double first)
+{
+	double		 need = first;
+	size_t		 i;
+	struct op	*o;
+
+	for (i = 0; i < t->npend; i++)
+		need += t->pend[i].before + cell_rest(&t->pend[i].c) +
+		    t->pend[i].after;
+	if (t->npend > 0 && !t->empty && t->y + need > BODY_BOTTOM)
+		page_break(t);
+	if (t->dest != NULL) {
+		if ((o = add_op(t, OP_DEST, 0, t->y, 0, 0)) != NULL)
+			o->s = t->dest;
+		else
+			free(t->dest);
+		t->dest = NULL;
+	}
+	for (i = 0; i < t->npend; i++) {
+		if (!t->empty)
+			t->y += t->pend[i].before;
+		place_block(t, &t->pend[i].c);
+		t->y += t->pend[i].after;
+		free(t->pend[i].c.p);
+	}
+	t->npend = 0;
 }
 
 static void
@@ -1156,6 +1334,7 @@ do_heading(struct ts *t, const xmlNode *n)
 	struct cell	 c = { 0 };
 	char		*txt = inline_text(n);
 	int		 lvl = (int)attr_num(n, "level", 1);
+	size_t		 i;
 
 	c.x = MARGIN_L - PAD;
 	c.w = BODY_W + 2 * PAD;
@@ -1163,13 +1342,10 @@ do_heading(struct ts *t, const xmlNode *n)
 	    attr_is(n, "align", "center") ? PANGO_ALIGN_CENTER :
 	    PANGO_ALIGN_LEFT, NULL);
 	g_free(txt);
-	if (BODY_BOTTOM - t->y < cell_rest(&c) + 80 && !t->empty)
-		page_break(t);
-	if (lvl == 0)
-		t->y += 10;
-	place_block(t, &c);
-	t->y += lvl == 0 ? 12 : 6;
-	free(c.p);
+	for (i = 0; i < c.n; i++)
+		c.p[i].role = ROLE_HEAD + (lvl > 1 ? 1 : lvl);
+	pend_add(t, &c, lvl == 0 ? 10 : lvl == 2 ? 12 : 0,
+	    lvl == 0 ? 12 : 6);
 }
 
 static void
@@ -1184,8 +1360,11 @@ do_para(struct ts *t, const xmlNode *n)
 	cell_text_aligned(t, &c, txt, 0, SZ_BODY, 0, right ?
 	    PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, NULL);
 	g_free(txt);
-	if (BODY_BOTTOM - t->y < cell_rest(&c))
-		page_break(t);
+	if (t->npend > 0) {	/* a line under a heading stays with it */
+		pend_add(t, &c, 0, 4);
+		return;
+	}
+	pend_flush(t, 0);
 	place_block(t, &c);
 	t->y += 4;
 	free(c.p);
@@ -1202,7 +1381,6 @@ do_toc(struct ts *t, const xmlNode *n)
 	struct op	*o;
 	double		 y0;
 
-	t->y += 12;
 	for (e = n->children; e && !t->oom; e = e->next) {
 		if (!is(e, "entry"))
 			continue;
@@ -1212,6 +1390,7 @@ do_toc(struct ts *t, const xmlNode *n)
 		txt = inline_text(e);
 		cell_text(t, &c, txt, 0, SZ_BODY, 0);
 		g_free(txt);
+		pend_flush(t, cell_rest(&c));
 		if (BODY_BOTTOM - t->y < cell_rest(&c))
 			page_break(t);
 		y0 = t->y;
@@ -1242,12 +1421,14 @@ do_body(struct ts *t, const xmlNode *parent)
 		else if (is(n, "toc"))
 			do_toc(t, n);
 		else if (is(n, "section")) {
+			pend_flush(t, 0);
 			if (attr_is(n, "break", "page") && !t->empty)
 				page_break(t);
 			add_outline(t, n, 1);
 			do_body(t, n);
 		}
 	}
+	pend_flush(t, 0);
 }
 
 /* Puts "n / N" at the foot of every page. */
@@ -1268,7 +1449,9 @@ footers(struct ts *t)
 		    PANGO_ALIGN_CENTER, NULL);
 		L->npages = i + 1;
 		t->y = PAGE_H - 40;
+		t->margin = 1;
 		place_block(t, &c);
+		t->margin = 0;
 		L->npages = save;
 		free(c.p);
 	}
@@ -1352,6 +1535,9 @@ tmpl_layout_new(xmlDoc *print, const char *name, struct pia_diags *d)
 	t.L = L;
 	t.d = d;
 	t.name = name;
+	t.sz = SZ_BODY;
+	t.contx = xmlGetProp(root, BAD_CAST "continued");
+	t.cont = (const char *)t.contx;
 	new_page(&t);
 	for (n = root->children; n && !t.oom; n = n->next) {
 		if (is(n, "page")) {
@@ -1366,6 +1552,9 @@ tmpl_layout_new(xmlDoc *print, const char *name, struct pia_diags *d)
 			do_body(&t, n);
 		}
 	}
+	pend_flush(&t, 0);
+	free(t.dest);
+	xmlFree(t.contx);
 	footers(&t);
 	if (!t.oom)
 		return L;
@@ -1487,7 +1676,8 @@ tmpl_layout_dump(const struct tmpl_layout *L, char **out, size_t *len)
 			switch (o->type) {
 			case OP_TEXT:
 				txt = dump_line_text(o);
-				g_string_append_printf(s, "  text %.1f %.1f %s\n",
+				g_string_append_printf(s, "  %s %.1f %.1f %s\n",
+				    o->role == ROLE_TEXT ? "text" : "head",
 				    o->x, o->y, txt);
 				g_free(txt);
 				break;

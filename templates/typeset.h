@@ -16,11 +16,18 @@ enum op_type {
 	OP_DEST		/* named destination s at y */
 };
 
+/* What a line of text is, for the layout dump and the PDF's structure:
+ * body text, or a heading (ROLE_HEAD + 0 the title, + 1 a section, + 2 a
+ * heading or header row of a table). */
+#define ROLE_TEXT	0
+#define ROLE_HEAD	1
+
 struct op {
 	enum op_type	 type;
 	double		 x, y, w, h;
 	PangoLayout	*l;
 	int		 line;
+	int		 role;
 	char		*s;
 };
 

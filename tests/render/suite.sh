@@ -110,8 +110,12 @@ $(head -20 "$rw/$n.err")"
 		if [ -z "$msg" ]; then ok; else ko "$rl render layout $n" "$msg"; fi
 
 		# 禁則: no line of text starts with closing punctuation
-		bad=$(grep -E '^  text [0-9.]+ [0-9.]+ [、。，．）」』】〕？！ぁぃぅぇぉっゃゅょァィゥェォッャュョー々]' "$rw/$n.layout" | head -3)
+		bad=$(grep -E '^  (text|head) [0-9.]+ [0-9.]+ [、。，．）」』】〕？！ぁぃぅぇぉっゃゅょァィゥェォッャュョー々]' "$rw/$n.layout" | head -3)
 		if [ -z "$bad" ]; then ok; else ko "$rl render kinsoku $n" "$bad"; fi
+
+		# no heading ends a page, no box or option number apart from its label
+		bad=$(awk -f tests/render/keep.awk "$rw/$n.layout" | head -5)
+		if [ -z "$bad" ]; then ok; else ko "$rl render keep $n" "$bad"; fi
 
 		# the print tree keeps its contract
 		ptargs=""
@@ -178,6 +182,26 @@ $(printf '%s\n' "$miss" | head -10)"; fi
 			if [ -z "$ext" ] && [ -z "$miss" ]; then ok; else ko "$rl render html $s" "external: $ext
 missing: $(printf '%s\n' "$miss" | head -5)"; fi
 		done
+		# nothing is ever dropped: a paragraph of 250,000 characters comes
+		# out whole over many pages, every one of 150 record items too
+		# (a sentence of 50 characters, 5,000 times)
+		awk 'BEGIN { u = "特定個人情報ファイルの取扱いに当たっては、関係法令を遵守し、必要かつ適切な安全管理措置を講じている。"
+			for (i = 0; i < 5000; i++) s = s u }
+			/<remarks>/ { sub(/<remarks>[^<]*<\/remarks>/, "<remarks>" s "</remarks>") } { print }' \
+		    samples/basic.xml > "$rw/huge.xml"
+		xmllint --xpath 'string(//*[local-name()="remarks"])' "$rw/huge.xml" > "$rw/big.txt"
+		"$PROG_R" render -o "$rw/huge.pdf" "$rw/huge.xml" 2>/dev/null
+		got=$(pdftotext -enc UTF-8 -raw -x 0 -y 55 -W 596 -H 735 "$rw/huge.pdf" - 2>/dev/null |
+		    render_squash | sed 's/(続き)//g')
+		if [ "$(wc -m < "$rw/big.txt")" -ge 250000 ] && printf '%s' "$got" | grep -aqF -f "$rw/big.txt"; then ok
+		else ko "$rl render huge paragraph" "the 250,000 characters do not come out whole ($(printf '%s' "$got" | wc -m) characters of text)"; fi
+		items=$(awk 'BEGIN { for (i = 1; i <= 150; i++) printf "<item>記録項目第%d号</item>", i }')
+		sed "s|<items>|<items>$items|" samples/focused.xml > "$rw/items.xml"
+		"$PROG_R" render -o "$rw/items.pdf" "$rw/items.xml" 2>/dev/null
+		got=$(pdftotext -enc UTF-8 "$rw/items.pdf" - 2>/dev/null | render_squash)
+		miss=$(awk 'BEGIN { for (i = 1; i <= 150; i++) print "・記録項目第" i "号" }' |
+		    while read -r it; do case "$got" in *"$it"*) ;; *) echo "$it" ;; esac; done | head -3)
+		if [ -z "$miss" ]; then ok; else ko "$rl render many items" "missing: $miss"; fi
 		# the change table alone, as pia diff -T pdf will use it
 		"$PROG_R" render --only changes -o "$rw/ch.pdf" tests/render/changes-only.xml 2>/dev/null
 		if pdftotext -enc UTF-8 "$rw/ch.pdf" - 2>/dev/null | render_squash | grep -q '令和元年5月1日.*平成31年4月30日'; then ok
