@@ -538,8 +538,7 @@ tmpl_pdf(const struct tmpl_layout *L, long long epoch, char **out,
 	cairo_surface_destroy(sf);
 	fontmap_free(&fm);
 	if (st != CAIRO_STATUS_SUCCESS || s.oom || fm.oom) {
-		pia_diags_add(d, PIA_ERROR, "render-pdf", NULL, 0, NULL, NULL,
-		    "PDF を作成できません: %s", "cannot make the PDF: %s",
+		pia_diag(d, PIA_M_RENDER_PDF, NULL, 0, NULL,
 		    cairo_status_to_string(st));
 		free(s.buf);
 		return -1;

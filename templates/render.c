@@ -81,8 +81,7 @@ pia_render(const struct pia_vocab *v, const struct pia_doc *doc,
 		break;
 	}
 	if (rc == -1 && pia_diags_count_level(d, PIA_ERROR) == 0)
-		pia_diags_add(d, PIA_ERROR, "memory", pia_doc_name(doc), 0,
-		    NULL, NULL, "メモリ不足です", "out of memory");
+		pia_diag(d, PIA_M_OOM, pia_doc_name(doc), 0, NULL);
 	tmpl_layout_free(L);
 	xmlFreeDoc(print);
 	return rc;

@@ -235,16 +235,12 @@ apply(const char *rel, xmlDoc *in, xmlDoc *form, const char **params,
 	xsltSetGenericErrorFunc(&e, xslt_error);
 	xmlSetGenericErrorFunc(&e, xslt_error);
 	if ((path = pia_data_path(rel)) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "data", rel, 0, NULL, NULL,
-		    "スタイルシートが見つかりません (PIA_DATADIR を確認して"
-		    "ください)", "stylesheet not found (check PIA_DATADIR)");
+		pia_diag(d, PIA_M_RENDER_XSL_MISSING, rel, 0, NULL);
 		goto out;
 	}
 	sdoc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (sdoc == NULL || (ss = xsltParseStylesheetDoc(sdoc)) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "data", path, 0, NULL, NULL,
-		    "スタイルシートを読めません: %s", "cannot load the "
-		    "stylesheet: %s", e.buf);
+		pia_diag(d, PIA_M_RENDER_XSL_LOAD, path, 0, NULL, e.buf);
 		if (ss == NULL)
 			xmlFreeDoc(sdoc);
 		goto out;
@@ -268,9 +264,7 @@ apply(const char *rel, xmlDoc *in, xmlDoc *form, const char **params,
 	t->_private = form;
 	res = xsltApplyStylesheetUser(ss, in, params, NULL, NULL, t);
 	if (res == NULL || t->state != XSLT_STATE_OK) {
-		pia_diags_add(d, PIA_ERROR, "render", name, 0, NULL, NULL,
-		    "変換に失敗しました: %s", "transformation failed: %s",
-		    e.buf);
+		pia_diag(d, PIA_M_RENDER_TRANSFORM, name, 0, NULL, e.buf);
 		xmlFreeDoc(res);
 		res = NULL;
 	}
@@ -297,8 +291,7 @@ tmpl_print_tree(const struct pia_vocab *v, const struct pia_doc *doc,
 	const char	*params[3] = { NULL, NULL, NULL };
 
 	if ((form = form_doc(v, pia_doc_kind(doc))) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "memory", NULL, 0, NULL, NULL,
-		    "メモリ不足です", "out of memory");
+		pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
 		return NULL;
 	}
 	if (only != NULL && strcmp(only, "changes") == 0) {
@@ -329,8 +322,7 @@ tmpl_html(xmlDoc *print, char **out, size_t *len, struct pia_diags *d)
 	xsltFreeStylesheet(ss);
 	if (n < 0) {
 		xmlFree(buf);
-		pia_diags_add(d, PIA_ERROR, "memory", NULL, 0, NULL, NULL,
-		    "メモリ不足です", "out of memory");
+		pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
 		return -1;
 	}
 	if ((*out = malloc((size_t)n + 1)) != NULL) {

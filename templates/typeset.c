@@ -209,12 +209,8 @@ check_glyphs(struct ts *t, PangoLayout *l)
 				continue;
 			if (t->nwarned < 64)
 				strcpy(t->warned[t->nwarned++], ch);
-			pia_diags_add(t->d, PIA_WARNING, "render-glyph",
-			    t->name, 0, NULL, NULL,
-			    "文字「%s」(U+%04X) は日本語フォント %s にないため"
-			    "〓で表示します", "character \"%s\" (U+%04X) is not "
-			    "in the Japanese font %s and is shown as 〓", ch,
-			    (unsigned)g_utf8_get_char(ch), t->L->family);
+			pia_diag(t->d, PIA_M_RENDER_GLYPH, t->name, 0, NULL,
+			    ch, (unsigned)g_utf8_get_char(ch), t->L->family);
 		}
 	} while (pango_layout_iter_next_run(it));
 	pango_layout_iter_free(it);
@@ -1502,13 +1498,7 @@ tmpl_layout_new(xmlDoc *print, const char *name, struct pia_diags *d)
 	if ((L = calloc(1, sizeof(*L))) == NULL)
 		goto oom;
 	if ((L->family = find_family()) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "render-font", name, 0, NULL,
-		    NULL, "日本語フォントが見つかりません: Noto Sans CJK JP "
-		    "(Debian: fonts-noto-cjk) 又は IPAexGothic "
-		    "(fonts-ipaexfont-gothic) を入れてください",
-		    "no Japanese font found: install Noto Sans CJK JP "
-		    "(Debian: fonts-noto-cjk) or IPAexGothic "
-		    "(fonts-ipaexfont-gothic)");
+		pia_diag(d, PIA_M_RENDER_FONT, name, 0, NULL);
 		free(L);
 		return NULL;
 	}
@@ -1560,8 +1550,7 @@ tmpl_layout_new(xmlDoc *print, const char *name, struct pia_diags *d)
 		return L;
 	tmpl_layout_free(L);
 oom:
-	pia_diags_add(d, PIA_ERROR, "memory", name, 0, NULL, NULL,
-	    "メモリ不足です", "out of memory");
+	pia_diag(d, PIA_M_OOM, name, 0, NULL);
 	return NULL;
 }
 
