@@ -21,7 +21,7 @@ CC	?= cc
 # runs pia-render for `pia render` and `pia diff -T pdf` (cli/exec.c).
 PKGS	 = libxml-2.0 icu-uc icu-i18n
 RPKGS	 = libxslt libexslt cairo pangocairo pangoft2 fontconfig freetype2 harfbuzz \
-	   harfbuzz-subset
+	   harfbuzz-subset librsvg-2.0 poppler-glib
 OPT	?= -O2
 SAN	?=
 ifeq ($(SAN),1)
@@ -74,6 +74,7 @@ SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   xsltproc libcmocka-dev valgrind jq libxslt1-dev libcairo2-dev \
 	   libpango1.0-dev libfontconfig-dev libfreetype-dev libharfbuzz-dev \
+	   librsvg2-dev libpoppler-glib-dev \
 	   fonts-noto-cjk \
 	   fonts-ipaexfont-gothic poppler-utils
 

@@ -1,6 +1,6 @@
 /*
  * cmd_render.c: pia render [-T pdf|html|layout|print] [-o OUT]
- *     [--only changes] FILE
+ *     [--only changes] [--strict] FILE
  *
  * The document is loaded and checked against the schema of its kind
  * first: a document with errors is not rendered (exit 1), one with only
@@ -40,6 +40,7 @@ cmd_render(int argc, char **argv)
 		{ "format", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "only", required_argument, NULL, 'O' },
+		{ "strict", no_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("render");
@@ -51,7 +52,7 @@ cmd_render(int argc, char **argv)
 	const char		*outarg = NULL, *in;
 	char			*outpath = NULL, *buf = NULL;
 	size_t			 len = 0;
-	int			 ch, f, rc = EXIT_SYSTEM;
+	int			 ch, f, rc = EXIT_SYSTEM, strict = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "T:o:", lopts, NULL)) != -1) {
@@ -72,6 +73,9 @@ cmd_render(int argc, char **argv)
 				return usage_error(self, "--only は changes "
 				    "だけです", "--only takes changes", optarg);
 			o.only = "changes";
+			break;
+		case 'S':	/* a warning (a missing figure) fails too */
+			strict = 1;
 			break;
 		case 'L':
 			if (set_lang(optarg) == -1)
@@ -119,6 +123,10 @@ cmd_render(int argc, char **argv)
 	}
 	if (pia_render(vocab, doc, &o, &buf, &len, d) == -1)
 		goto out;
+	if (strict && pia_diags_count_level(d, PIA_WARNING) > 0) {
+		rc = EXIT_FINDINGS;
+		goto out;
+	}
 	if (pia_file_write_atomic(outpath, buf, len, d) == -1)
 		goto out;
 	if (strcmp(outpath, "-") != 0)

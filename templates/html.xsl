@@ -182,6 +182,12 @@ section.page { break-before: page; }
   </div>
 </xsl:template>
 
+<xsl:template match="p:figure">
+  <figure class="fig"><div class="frame" role="img" aria-label="{@alt}">[<xsl:value-of select="@src"/>]</div>
+    <xsl:if test="normalize-space(.) != ''"><figcaption><xsl:value-of select="."/></figcaption></xsl:if>
+  </figure>
+</xsl:template>
+
 <xsl:template match="p:note">
   <p class="note"><xsl:value-of select="."/><xsl:if test="@src"> [<xsl:value-of select="@src"/>]</xsl:if></p>
 </xsl:template>

@@ -45,6 +45,7 @@ struct sface {
 };
 
 struct fontmap {
+	const struct tmpl_layout *L;
 	struct sface	*f;
 	size_t		 n, cap;
 	struct {
@@ -367,6 +368,26 @@ draw_line(cairo_t *cr, struct fontmap *m, const struct op *o)
 	}
 }
 
+/* A figure scaled into its box (a missing one is a frame, drawn by
+ * typeset.c as a box). */
+static void
+draw_figure(cairo_t *cr, const struct tmpl_layout *L, const struct op *o)
+{
+	const struct figure	*f = &L->fig[o->line];
+
+	if (f->s == NULL || f->w <= 0 || f->h <= 0)
+		return;
+	cairo_save(cr);
+	cairo_translate(cr, o->x, o->y);
+	cairo_scale(cr, o->w / f->w, o->h / f->h);
+	if (cairo_surface_get_type(f->s) == CAIRO_SURFACE_TYPE_IMAGE)
+		cairo_scale(cr, f->w / cairo_image_surface_get_width(f->s),
+		    f->h / cairo_image_surface_get_height(f->s));
+	cairo_set_source_surface(cr, f->s, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
 struct sink {
 	char	*buf;
 	size_t	 n, cap;
@@ -464,6 +485,9 @@ draw_page(cairo_t *cr, struct fontmap *m, const struct page *p)
 			g_free(a);
 			g_free(q);
 			break;
+		case OP_IMAGE:
+			draw_figure(cr, m->L, o);
+			break;
 		case OP_FILL:
 			break;
 		}
@@ -517,6 +541,7 @@ tmpl_pdf(const struct tmpl_layout *L, long long epoch, char **out,
 		g_free(a);
 		g_free(q);
 	}
+	fm.L = L;
 	collect(&fm, L);
 	for (i = 0; i < fm.n && !fm.oom; i++)
 		fm.f[i].cf = subset_face(&fm.f[i]);

@@ -105,11 +105,28 @@
         </xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
-        <table cols="34 66">
-          <xsl:apply-templates select="n" mode="row">
-            <xsl:with-param name="ctx" select="$e"/>
-          </xsl:apply-templates>
-        </table>
+        <!-- the figure of 別添1: full width, on a page of its own -->
+        <xsl:for-each select="n[@ft='image']">
+          <xsl:variable name="f" select="."/>
+          <xsl:for-each select="$e/a:*[local-name() = $f/@el]/a:image">
+            <figure src="{@src}">
+              <xsl:attribute name="alt">
+                <xsl:choose>
+                  <xsl:when test="normalize-space(.) != ''"><xsl:value-of select="normalize-space(.)"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="concat($v/@title, ' ', $f/@label)"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:value-of select="normalize-space(.)"/>
+            </figure>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:if test="n[not(@ft='image')]">
+          <table cols="34 66">
+            <xsl:apply-templates select="n[not(@ft='image')]" mode="row">
+              <xsl:with-param name="ctx" select="$e"/>
+            </xsl:apply-templates>
+          </table>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </section>

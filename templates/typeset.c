@@ -25,7 +25,9 @@
 #include <string.h>
 
 #include <fontconfig/fontconfig.h>
+#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
+#include <poppler.h>
 
 #include "pia.h"
 #include "render.h"
@@ -1402,6 +1404,284 @@ do_toc(struct ts *t, const xmlNode *n)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Figures (別添1 事務の内容)                                            */
+/* ------------------------------------------------------------------ */
+
+struct rbuf {
+	const unsigned char	*p;
+	size_t			 n, off;
+};
+
+static cairo_status_t
+rbuf_read(void *closure, unsigned char *data, unsigned int len)
+{
+	struct rbuf	*b = closure;
+
+	if (b->n - b->off < len)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, b->p + b->off, len);
+	b->off += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Width and height of a JPEG from its first SOFn marker; -1 if none. */
+static int
+jpeg_size(const unsigned char *p, size_t n, int *w, int *h)
+{
+	size_t	 i = 2, len;
+
+	while (i + 9 < n && p[i] == 0xFF) {
+		unsigned char m = p[i + 1];
+
+		len = (size_t)p[i + 2] << 8 | p[i + 3];
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
+		    m != 0xCC) {
+			*h = p[i + 5] << 8 | p[i + 6];
+			*w = p[i + 7] << 8 | p[i + 8];
+			return *w > 0 && *h > 0 ? 0 : -1;
+		}
+		i += 2 + len;
+	}
+	return -1;
+}
+
+/* A drawing (SVG) or a PDF page as a recording surface of its size. */
+static cairo_surface_t *
+record(double w, double h, cairo_t **cr)
+{
+	cairo_rectangle_t	 r = { 0, 0, w, h };
+	cairo_surface_t		*s;
+
+	s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &r);
+	*cr = cairo_create(s);
+	return s;
+}
+
+/* Decodes the figure's bytes by their first bytes: PNG, JPEG (embedded
+ * as it is), PDF (page N of "file.pdf#page=N", else 1) or SVG; NULL with
+ * a reason in *why. */
+static cairo_surface_t *
+figure_decode(const char *data, size_t n, int page, double *w, double *h,
+    enum pia_msg *why)
+{
+	const unsigned char	*u = (const unsigned char *)data;
+	struct rbuf		 b = { u, n, 0 };
+	cairo_surface_t		*s = NULL;
+	cairo_t			*cr;
+	unsigned char		*copy;
+	int			 iw, ih;
+
+	*why = PIA_M_RENDER_WHY_FORMAT;
+	if (n > 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		s = cairo_image_surface_create_from_png_stream(rbuf_read, &b);
+		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(s);
+			*why = PIA_M_RENDER_WHY_PNG;
+			return NULL;
+		}
+		*w = cairo_image_surface_get_width(s) * 0.75;	/* 96 dpi */
+		*h = cairo_image_surface_get_height(s) * 0.75;
+		return s;
+	}
+	if (n > 4 && u[0] == 0xFF && u[1] == 0xD8) {
+		if (jpeg_size(u, n, &iw, &ih) == -1 || iw > 20000 ||
+		    ih > 20000) {
+			*why = PIA_M_RENDER_WHY_JPEG;
+			return NULL;
+		}
+		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, iw, ih);
+		if ((copy = malloc(n)) == NULL) {
+			cairo_surface_destroy(s);
+			return NULL;
+		}
+		memcpy(copy, data, n);
+		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, copy, n,
+		    free, copy);
+		*w = iw * 0.75;
+		*h = ih * 0.75;
+		return s;
+	}
+	if (n > 5 && memcmp(data, "%PDF-", 5) == 0) {
+		GBytes		*gb = g_bytes_new(data, n);
+		PopplerDocument	*doc = poppler_document_new_from_bytes(gb,
+		    NULL, NULL);
+		PopplerPage	*pg;
+
+		g_bytes_unref(gb);
+		*why = PIA_M_RENDER_WHY_PDF;
+		if (doc == NULL)
+			return NULL;
+		if ((pg = poppler_document_get_page(doc, page - 1)) != NULL) {
+			poppler_page_get_size(pg, w, h);
+			s = record(*w, *h, &cr);
+			poppler_page_render_for_printing(pg, cr);
+			cairo_destroy(cr);
+			g_object_unref(pg);
+		} else
+			*why = PIA_M_RENDER_WHY_PDF_PAGE;
+		g_object_unref(doc);
+		return s;
+	}
+	if (memchr(data, '<', n > 512 ? 512 : n) != NULL) {
+		RsvgHandle	*hd = rsvg_handle_new_from_data(u, n, NULL);
+		RsvgRectangle	 vp;
+		gdouble		 sw, sh;
+
+		*why = PIA_M_RENDER_WHY_SVG;
+		if (hd == NULL)
+			return NULL;
+		if (!rsvg_handle_get_intrinsic_size_in_pixels(hd, &sw, &sh) ||
+		    sw <= 0 || sh <= 0) {
+			RsvgRectangle ink, log;
+
+			if (!rsvg_handle_get_geometry_for_layer(hd, NULL,
+			    &(RsvgRectangle){ 0, 0, 1000, 1000 }, &ink, &log,
+			    NULL) || log.width <= 0) {
+				g_object_unref(hd);
+				return NULL;
+			}
+			sw = log.width;
+			sh = log.height;
+		}
+		*w = sw * 0.75;
+		*h = sh * 0.75;
+		s = record(*w, *h, &cr);
+		cairo_scale(cr, 0.75, 0.75);
+		vp = (RsvgRectangle){ 0, 0, sw, sh };
+		if (!rsvg_handle_render_document(hd, cr, &vp, NULL)) {
+			cairo_destroy(cr);
+			cairo_surface_destroy(s);
+			g_object_unref(hd);
+			return NULL;
+		}
+		cairo_destroy(cr);
+		g_object_unref(hd);
+		return s;
+	}
+	return NULL;
+}
+
+/* Loads figure src (relative to the document's folder); a missing or
+ * unreadable file is a warning naming it, and the figure a frame. */
+static size_t
+figure_load(struct ts *t, const char *src, const char *alt)
+{
+	struct tmpl_layout	*L = t->L;
+	struct figure		*f, *v;
+	char			*path, *dir, *data = NULL, *hash, *file;
+	enum pia_msg		 why = PIA_M_RENDER_WHY_FORMAT;
+	gsize			 n = 0;
+	GError			*err = NULL;
+	int			 page = 1;
+
+	if ((v = grow(L->fig, &L->capfig, L->nfig, sizeof(*v))) == NULL) {
+		t->oom = 1;
+		return (size_t)-1;
+	}
+	L->fig = v;
+	f = &L->fig[L->nfig];
+	memset(f, 0, sizeof(*f));
+	f->src = g_strdup(src);
+	f->alt = g_strdup(alt);
+	file = g_strdup(src);
+	if ((hash = strstr(file, "#page=")) != NULL) {
+		page = atoi(hash + 6);
+		*hash = '\0';
+	}
+	if (g_path_is_absolute(file) || t->name == NULL ||
+	    strcmp(t->name, "-") == 0 || strcmp(t->name, "<stdin>") == 0)
+		path = g_strdup(file);
+	else {
+		dir = g_path_get_dirname(t->name);
+		path = g_build_filename(dir, file, NULL);
+		g_free(dir);
+	}
+	if (!g_file_get_contents(path, &data, &n, &err)) {
+		if (err != NULL && err->code == G_FILE_ERROR_NOENT)
+			pia_diag(t->d, PIA_M_RENDER_IMAGE_MISSING, t->name, 0,
+			    NULL, path);
+		else
+			pia_diag(t->d, PIA_M_RENDER_IMAGE_UNREADABLE, t->name,
+			    0, NULL, path, err ? err->message : "",
+			    err ? err->message : "");
+		g_clear_error(&err);
+	} else if ((f->s = figure_decode(data, n, page > 0 ? page : 1,
+	    &f->w, &f->h, &why)) == NULL)
+		pia_diag(t->d, PIA_M_RENDER_IMAGE_UNREADABLE, t->name, 0,
+		    NULL, path, pia_msg_fmt(why, "ja"), pia_msg_fmt(why, "en"));
+	g_free(data);
+	g_free(path);
+	g_free(file);
+	return L->nfig++;
+}
+
+/*
+ * A figure: full width of the body (or as high as the page allows), with
+ * the heading before it, on a page of its own; a missing one is a frame
+ * with its file name.  Its caption, if any, below it.
+ */
+static void
+do_figure(struct ts *t, const xmlNode *n)
+{
+	xmlChar		*src = xmlGetProp(n, BAD_CAST "src");
+	xmlChar		*alt = xmlGetProp(n, BAD_CAST "alt");
+	char		*cap = inline_text(n), *frame;
+	struct cell	 c = { 0 };
+	struct figure	*f;
+	struct op	*o;
+	size_t		 i;
+	double		 w, h, room, headh = 0;
+
+	i = figure_load(t, src ? (char *)src : "", alt ? (char *)alt : "");
+	if (t->oom)
+		goto out;
+	f = &t->L->fig[i];
+	c.x = MARGIN_L - PAD;
+	c.w = BODY_W + 2 * PAD;
+	if (f->s == NULL) {
+		frame = g_strdup_printf("[%s]", f->src);
+		cell_text_aligned(t, &c, frame, 0, SZ_SMALL, 0,
+		    PANGO_ALIGN_CENTER, NULL);
+		g_free(frame);
+	}
+	if (*cap)
+		cell_text_aligned(t, &c, cap, 0, SZ_SMALL, 0,
+		    PANGO_ALIGN_CENTER, NULL);
+	for (i = 0; i < t->npend; i++)
+		headh += t->pend[i].before + cell_rest(&t->pend[i].c) +
+		    t->pend[i].after;
+	room = BODY_BOTTOM - MARGIN_T - headh - cell_rest(&c) - 6;
+	w = BODY_W;
+	h = f->s ? f->h * BODY_W / f->w : 120;
+	if (h > room) {
+		w *= room / h;
+		h = room;
+	}
+	/* the figure starts a page, its heading with it */
+	if (!t->empty && t->npend == 0)
+		page_break(t);
+	pend_flush(t, BODY_BOTTOM);
+	if ((o = add_op(t, OP_IMAGE, MARGIN_L + (BODY_W - w) / 2, t->y, w,
+	    h)) != NULL) {
+		o->line = (int)(f - t->L->fig);
+		o->s = g_strdup(f->src);
+	}
+	if (f->s == NULL)
+		add_op(t, OP_RECT, MARGIN_L + (BODY_W - w) / 2, t->y, w, h);
+	t->y += h + 6;
+	t->empty = 0;
+	place_block(t, &c);
+	free(c.p);
+	/* and the page is its own */
+	if (xmlNextElementSibling((xmlNode *)n) != NULL)
+		page_break(t);
+out:
+	g_free(cap);
+	xmlFree(src);
+	xmlFree(alt);
+}
+
 static void
 do_body(struct ts *t, const xmlNode *parent)
 {
@@ -1416,6 +1696,8 @@ do_body(struct ts *t, const xmlNode *parent)
 			do_para(t, n);
 		else if (is(n, "toc"))
 			do_toc(t, n);
+		else if (is(n, "figure"))
+			do_figure(t, n);
 		else if (is(n, "section")) {
 			pend_flush(t, 0);
 			if (attr_is(n, "break", "page") && !t->empty)
@@ -1575,6 +1857,13 @@ tmpl_layout_free(struct tmpl_layout *L)
 		free(L->outl[i].dest);
 	}
 	free(L->outl);
+	for (i = 0; i < L->nfig; i++) {
+		g_free(L->fig[i].src);
+		g_free(L->fig[i].alt);
+		if (L->fig[i].s != NULL)
+			cairo_surface_destroy(L->fig[i].s);
+	}
+	free(L->fig);
 	xmlFree(L->title);
 	xmlFree(L->author);
 	xmlFree(L->subject);
@@ -1687,6 +1976,11 @@ tmpl_layout_dump(const struct tmpl_layout *L, char **out, size_t *len)
 			case OP_DEST:
 				g_string_append_printf(s, "  dest %.1f %s\n",
 				    o->y, o->s);
+				break;
+			case OP_IMAGE:
+				g_string_append_printf(s, "  image %.1f %.1f "
+				    "%.1f %.1f %s%s\n", o->x, o->y, o->w, o->h,
+				    o->s, L->fig[o->line].s ? "" : " (missing)");
 				break;
 			}
 		}

@@ -13,7 +13,8 @@ enum op_type {
 	OP_FILL,	/* the shading of a label cell (drawn first) */
 	OP_HLINE,	/* a rule of width w at y (h: line width, 0 hairline) */
 	OP_LINK,	/* a link area to destination s */
-	OP_DEST		/* named destination s at y */
+	OP_DEST,	/* named destination s at y */
+	OP_IMAGE	/* figure `line` of the layout in the box x, y, w, h */
 };
 
 /* What a line of text is, for the layout dump and the PDF's structure:
@@ -36,6 +37,16 @@ struct page {
 	size_t		 n, cap;
 };
 
+/* A figure of the document (別添1): a PNG or JPEG image, or an SVG
+ * drawing or a PDF page as a recording surface (drawn as vectors); s is
+ * NULL when the file is missing or unreadable (a frame is drawn). */
+struct figure {
+	char			*src;	/* as the document writes it */
+	char			*alt;	/* its text alternative */
+	struct _cairo_surface	*s;
+	double			 w, h;	/* natural size, pt */
+};
+
 struct outline {
 	char	*title, *dest;
 	int	 level;
@@ -52,6 +63,8 @@ struct tmpl_layout {
 	size_t		 npages, cappages;
 	struct outline	*outl;
 	size_t		 noutl, capoutl;
+	struct figure	*fig;
+	size_t		 nfig, capfig;
 	char		*title, *author, *subject, *keywords, *header;
 };
 
