@@ -76,7 +76,7 @@ DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   libpango1.0-dev libfontconfig-dev libfreetype-dev libharfbuzz-dev \
 	   librsvg2-dev libpoppler-glib-dev \
 	   fonts-noto-cjk \
-	   fonts-ipaexfont-gothic poppler-utils
+	   fonts-ipaexfont-gothic poppler-utils qpdf
 
 LIB	 = $(BUILD)/libpia.a
 RLIB	 = $(BUILD)/libpia-render.a

@@ -1,6 +1,6 @@
 /*
  * cmd_render.c: pia render [-T pdf|html|layout|print] [-o OUT]
- *     [--only changes] [--strict] FILE
+ *     [--only changes] [--strict] [--public] FILE
  *
  * The document is loaded and checked against the schema of its kind
  * first: a document with errors is not rendered (exit 1), one with only
@@ -41,10 +41,11 @@ cmd_render(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "only", required_argument, NULL, 'O' },
 		{ "strict", no_argument, NULL, 'S' },
+		{ "public", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("render");
-	struct pia_render_opts	 o = { PIA_RENDER_PDF, NULL, -1 };
+	struct pia_render_opts	 o = { PIA_RENDER_PDF, NULL, -1, 0 };
 	struct pia_diags	*d = NULL;
 	struct pia_vocab	*vocab = NULL;
 	struct pia_schema	*schema = NULL;
@@ -73,6 +74,9 @@ cmd_render(int argc, char **argv)
 				return usage_error(self, "--only は changes "
 				    "だけです", "--only takes changes", optarg);
 			o.only = "changes";
+			break;
+		case 'P':	/* the public edition */
+			o.public_edition = 1;
 			break;
 		case 'S':	/* a warning (a missing figure) fails too */
 			strict = 1;

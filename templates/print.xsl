@@ -27,6 +27,8 @@
 <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
 <xsl:param name="only" select="''"/>
+<!-- 'yes': the public edition (pia render, option public) -->
+<xsl:param name="public" select="''"/>
 
 <xsl:variable name="form" select="pia:form()"/>
 <xsl:variable name="A" select="/a:assessment"/>
@@ -41,14 +43,18 @@
 <xsl:variable name="t-unknown" select="string($form/t[@id='box-unknown'])"/>
 <xsl:variable name="t-count" select="string($form/t[@id='count'])"/>
 <xsl:variable name="t-bullet" select="string($form/t[@id='bullet'])"/>
+<xsl:variable name="t-withheld" select="string($form/t[@id='withheld'])"/>
+<xsl:variable name="t-withheld-mark" select="string($form/t[@id='withheld-mark'])"/>
 
 <xsl:template match="/">
   <xsl:variable name="cv" select="$form/n[@el='cover']"/>
-  <xsl:variable name="title" select="normalize-space($cover/a:title)"/>
+  <xsl:variable name="title"><xsl:call-template name="shown"><xsl:with-param name="n" select="$cover/a:title"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="org"><xsl:call-template name="shown"><xsl:with-param name="n" select="$cover/a:organization"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="num"><xsl:call-template name="shown"><xsl:with-param name="n" select="$cover/a:number"/></xsl:call-template></xsl:variable>
   <print kind="{$form/@kind}" title="{$title}"
-    author="{normalize-space($cover/a:organization)}"
+    author="{$org}"
     subject="{$form/@name} ({$form/@style})"
-    keywords="{$form/@name}, {$form/@style}, {$cv/n[@el='number']/@label} {normalize-space($cover/a:number)}, {normalize-space($cover/a:organization)}"
+    keywords="{$form/@name}, {$form/@style}, {$cv/n[@el='number']/@label} {$num}, {$org}"
     header="{$title}" continued="{$form/t[@id='continued']}">
     <xsl:choose>
       <xsl:when test="$only = 'changes'">
@@ -139,11 +145,12 @@
       | $ctx[not($v/@el)]/a:*[local-name() = $v/@entry]">
     <xsl:variable name="ent" select="."/>
     <xsl:variable name="pos" select="position()"/>
+    <xsl:variable name="fname"><xsl:call-template name="shown"><xsl:with-param name="n" select="$ent/a:overview/a:name"/></xsl:call-template></xsl:variable>
     <xsl:for-each select="$v/n">
       <xsl:apply-templates select="." mode="top">
         <xsl:with-param name="ctx" select="$ent"/>
         <xsl:with-param name="suffix"
-          select="concat(' (', $v/@label, $pos, ' ', normalize-space($ent/a:overview/a:name), ')')"/>
+          select="concat(' (', $v/@label, $pos, ' ', $fname, ')')"/>
         <xsl:with-param name="idp" select="concat('-', $pos)"/>
       </xsl:apply-templates>
     </xsl:for-each>
@@ -234,7 +241,7 @@
       <xsl:variable name="r" select="dyn:evaluate($v/@value)"/>
       <xsl:choose>
         <xsl:when test="exsl:object-type($r) = 'node-set'">
-          <xsl:for-each select="$r"><v><xsl:value-of select="normalize-space(.)"/></v></xsl:for-each>
+          <xsl:for-each select="$r"><v><xsl:call-template name="shown"><xsl:with-param name="n" select="."/></xsl:call-template></v></xsl:for-each>
         </xsl:when>
         <xsl:otherwise><v><xsl:value-of select="$r"/></v></xsl:otherwise>
       </xsl:choose>
@@ -246,7 +253,7 @@
         <xsl:variable name="r" select="dyn:evaluate($v/@value)"/>
         <xsl:choose>
           <xsl:when test="exsl:object-type($r) = 'node-set'">
-            <xsl:for-each select="$r"><v><xsl:value-of select="normalize-space(.)"/></v></xsl:for-each>
+            <xsl:for-each select="$r"><v><xsl:call-template name="shown"><xsl:with-param name="n" select="."/></xsl:call-template></v></xsl:for-each>
           </xsl:when>
           <xsl:otherwise><v><xsl:value-of select="$r"/></v></xsl:otherwise>
         </xsl:choose>
@@ -401,12 +408,45 @@
 
 <!-- ===================== values ===================== -->
 
-<xsl:template match="n[@ft='line']" mode="value">
+<!-- Every value goes through here: a part marked public="no" (on the
+     value or an enclosing element) prints in the public edition as the
+     form's notice only, its text left out; in the full edition it prints
+     after a mark saying it is withheld. -->
+<xsl:template match="n" mode="value">
+  <xsl:param name="e"/>
+  <xsl:param name="ctx" select="$e/.."/>
+  <xsl:param name="brief" select="false()"/>
+  <xsl:variable name="held" select="($e | $ctx)[ancestor-or-self::a:*[@public = 'no']]"/>
+  <xsl:choose>
+    <xsl:when test="$held and $public = 'yes'"><p withheld="yes"><xsl:value-of select="$t-withheld"/></p></xsl:when>
+    <xsl:otherwise>
+      <xsl:if test="$held"><p withheld="mark"><xsl:value-of select="$t-withheld-mark"/></p></xsl:if>
+      <xsl:apply-templates select="." mode="val">
+        <xsl:with-param name="e" select="$e"/>
+        <xsl:with-param name="ctx" select="$ctx"/>
+        <xsl:with-param name="brief" select="$brief"/>
+      </xsl:apply-templates>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!-- The text of a node as printed on the cover, in the metadata, header
+     and outline: the notice instead when it is withheld from the public
+     edition. -->
+<xsl:template name="shown">
+  <xsl:param name="n"/>
+  <xsl:choose>
+    <xsl:when test="$public = 'yes' and $n/ancestor-or-self::a:*[@public = 'no']"><xsl:value-of select="$t-withheld"/></xsl:when>
+    <xsl:otherwise><xsl:value-of select="normalize-space($n)"/></xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<xsl:template match="n[@ft='line']" mode="val">
   <xsl:param name="e"/>
   <p><xsl:value-of select="normalize-space($e)"/></p>
 </xsl:template>
 
-<xsl:template match="n[@ft='text']" mode="value">
+<xsl:template match="n[@ft='text']" mode="val">
   <xsl:param name="e"/>
   <xsl:choose>
     <xsl:when test="$e/a:p | $e/a:ul | $e/a:ol">
@@ -459,7 +499,7 @@
 </xsl:template>
 <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>
 
-<xsl:template match="n[@ft='date']" mode="value">
+<xsl:template match="n[@ft='date']" mode="val">
   <xsl:param name="e"/>
   <p>
     <xsl:if test="normalize-space($e) != ''">
@@ -468,7 +508,7 @@
   </p>
 </xsl:template>
 
-<xsl:template match="n[@ft='period']" mode="value">
+<xsl:template match="n[@ft='period']" mode="val">
   <xsl:param name="e"/>
   <p>
     <xsl:if test="normalize-space($e/a:from) != ''">
@@ -480,7 +520,7 @@
   </p>
 </xsl:template>
 
-<xsl:template match="n[@ft='choice']" mode="value">
+<xsl:template match="n[@ft='choice']" mode="val">
   <xsl:param name="e"/>
   <xsl:param name="ctx" select="$e/.."/>
   <xsl:param name="brief" select="false()"/>
@@ -512,7 +552,7 @@
   </xsl:choose>
 </xsl:template>
 
-<xsl:template match="n[@ft='checks']" mode="value">
+<xsl:template match="n[@ft='checks']" mode="val">
   <xsl:param name="e"/>
   <checks>
     <xsl:for-each select="o">
@@ -547,7 +587,7 @@
   </checks>
 </xsl:template>
 
-<xsl:template match="n[@ft='flag']" mode="value">
+<xsl:template match="n[@ft='flag']" mode="val">
   <xsl:param name="e"/>
   <checks><xsl:call-template name="flag-box"><xsl:with-param name="e" select="$e"/></xsl:call-template></checks>
 </xsl:template>
@@ -561,7 +601,7 @@
   </check>
 </xsl:template>
 
-<xsl:template match="n[@ft='items']" mode="value">
+<xsl:template match="n[@ft='items']" mode="val">
   <xsl:param name="e"/>
   <xsl:apply-templates select="$e" mode="items">
     <xsl:with-param name="indent" select="0"/>
@@ -583,7 +623,7 @@
   </xsl:for-each>
 </xsl:template>
 
-<xsl:template match="n[@ft='image']" mode="value">
+<xsl:template match="n[@ft='image']" mode="val">
   <xsl:param name="e"/>
   <xsl:for-each select="$e/a:image">
     <note src="{@src}"><xsl:value-of select="normalize-space(.)"/></note>
@@ -591,6 +631,6 @@
   <xsl:if test="not($e/a:image)"><p/></xsl:if>
 </xsl:template>
 
-<xsl:template match="n" mode="value"><p/></xsl:template>
+<xsl:template match="n" mode="val"><p/></xsl:template>
 
 </xsl:stylesheet>

@@ -54,7 +54,8 @@ pia_render(const struct pia_vocab *v, const struct pia_doc *doc,
 
 	*out = NULL;
 	*len = 0;
-	if ((print = tmpl_print_tree(v, doc, o->only, d)) == NULL)
+	if ((print = tmpl_print_tree(v, doc, o->only, o->public_edition, d)) ==
+	    NULL)
 		return -1;
 	switch (o->format) {
 	case PIA_RENDER_PRINT:
@@ -91,7 +92,7 @@ int
 pia_render_changes(const struct pia_vocab *v, const struct pia_doc *doc,
     enum pia_render_format f, char **out, size_t *len, struct pia_diags *d)
 {
-	struct pia_render_opts	 o = { f, "changes", -1 };
+	struct pia_render_opts	 o = { f, "changes", -1, 0 };
 
 	return pia_render(v, doc, &o, out, len, d);
 }

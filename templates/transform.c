@@ -285,18 +285,23 @@ out:
 
 xmlDoc *
 tmpl_print_tree(const struct pia_vocab *v, const struct pia_doc *doc,
-    const char *only, struct pia_diags *d)
+    const char *only, int public_edition, struct pia_diags *d)
 {
 	xmlDoc		*form, *res;
-	const char	*params[3] = { NULL, NULL, NULL };
+	const char	*params[5] = { NULL, NULL, NULL, NULL, NULL };
+	size_t		 np = 0;
 
 	if ((form = form_doc(v, pia_doc_kind(doc))) == NULL) {
 		pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
 		return NULL;
 	}
 	if (only != NULL && strcmp(only, "changes") == 0) {
-		params[0] = "only";
-		params[1] = "'changes'";
+		params[np++] = "only";
+		params[np++] = "'changes'";
+	}
+	if (public_edition) {
+		params[np++] = "public";
+		params[np++] = "'yes'";
 	}
 	res = apply("templates/print.xsl", pia_doc_xml(doc), form, params,
 	    NULL, pia_doc_name(doc), d);

@@ -833,7 +833,8 @@ cell_blocks(struct ts *t, struct cell *c, const xmlNode *e, int label)
 				xmlFree(v);
 			}
 			cell_text_aligned(t, c, txt, ind, is(n, "note") ?
-			    SZ_SMALL : t->sz, attr_is(n, "weight", "bold"),
+			    SZ_SMALL : t->sz, attr_is(n, "weight", "bold") ||
+			    xmlHasProp(n, BAD_CAST "withheld") != NULL,
 			    PANGO_ALIGN_LEFT, marks);
 			g_free(txt);
 			if (marks != NULL)

@@ -12,6 +12,8 @@
 #                   metadata (title, author) is set
 #   print tree      validates against templates/print.rng
 #   HTML            self-contained and holds every value
+#   public edition  --public leaves the text of public="no" parts out of
+#                   the PDF's bytes; the full edition marks them
 #   errors          invalid document, unwritable output, no Japanese font:
 #                   clear message, exit status, no file left behind
 # Regenerate the goldens with UPDATE=1 sh tests/run.sh (then review them).
@@ -216,6 +218,34 @@ missing: $(printf '%s\n' "$miss" | head -5)"; fi
 		rc=$?
 		if [ $rc -eq 1 ] && [ ! -e "$rw/fig2.pdf" ] && grep -q 'no-such-figure.png' "$rw/fig.err"; then ok
 		else ko "$rl render figures --strict" "rc $rc: $(cat "$rw/fig.err")"; fi
+		# the public edition: a part marked public="no" prints as the
+		# form's notice, its text in no byte of the PDF (pdftotext, and
+		# the file with its streams uncompressed by qpdf, text as UTF-8 and
+		# as the UTF-16BE hex of the metadata); the full edition prints it
+		# after the mark
+		sed -e 's|<remarks>[^<]*</remarks>|<remarks public="no">ZQXJW秘匿記載</remarks>|' \
+		    -e 's|<task id="task-2">|<task id="task-2" public="no">|' \
+		    -e 's|<title>個人住民税の賦課徴収に関する事務 全項目評価書</title>|<title public="no">ZQXJW秘匿表題</title>|' \
+		    samples/full.xml > "$rw/pub.xml"
+		"$PROG_R" render --public -o "$rw/pub.pdf" "$rw/pub.xml" 2>/dev/null
+		"$PROG_R" render -o "$rw/full.pdf" "$rw/pub.xml" 2>/dev/null
+		pt=$(pdftotext -enc UTF-8 "$rw/pub.pdf" - 2>/dev/null | render_squash)
+		ft=$(pdftotext -enc UTF-8 "$rw/full.pdf" - 2>/dev/null | render_squash)
+		leak=""
+		for w in ZQXJW 秘匿記載 秘匿表題 '課税資料のデータ入力(パンチ入力)'; do
+			case "$pt" in *"$w"*) leak="$leak pdftotext:$w" ;; esac
+			case "$ft" in *"$w"*) ;; *) leak="$leak full-edition-lacks:$w" ;; esac
+		done
+		if command -v qpdf >/dev/null 2>&1; then
+			qpdf --qdf --object-streams=disable "$rw/pub.pdf" "$rw/pub.qdf" 2>/dev/null
+			grep -aq 'ZQXJW' "$rw/pub.qdf" && leak="$leak bytes:ZQXJW"
+			grep -aqi '005A00510058004A0057' "$rw/pub.qdf" && leak="$leak bytes:UTF-16BE"
+		else
+			leak="$leak (qpdf not installed)"
+		fi
+		case "$pt" in *"(非公表)"*) ;; *) leak="$leak no-notice" ;; esac
+		case "$ft" in *"【公表しない部分】"*) ;; *) leak="$leak no-mark" ;; esac
+		if [ -z "$leak" ]; then ok; else ko "$rl render public edition" "$leak"; fi
 		# the change table alone, as pia diff -T pdf will use it
 		"$PROG_R" render --only changes -o "$rw/ch.pdf" tests/render/changes-only.xml 2>/dev/null
 		if pdftotext -enc UTF-8 "$rw/ch.pdf" - 2>/dev/null | render_squash | grep -q '令和元年5月1日.*平成31年4月30日'; then ok
