@@ -401,8 +401,8 @@ sink_write(void *closure, const unsigned char *data, unsigned int len)
 	char		*nb;
 	size_t		 cap;
 
-	if (s->n + len > s->cap) {
-		cap = (s->n + len) * 2;
+	if (s->n + len + 1 > s->cap) {
+		cap = (s->n + len + 1) * 2;
 		if ((nb = realloc(s->buf, cap)) == NULL) {
 			s->oom = 1;
 			return CAIRO_STATUS_NO_MEMORY;
@@ -412,6 +412,7 @@ sink_write(void *closure, const unsigned char *data, unsigned int len)
 	}
 	memcpy(s->buf + s->n, data, len);
 	s->n += len;
+	s->buf[s->n] = '\0';	/* see finish_pdf */
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -429,13 +430,114 @@ quote(const char *s)
 	return g_string_free(g, FALSE);
 }
 
+/*
+ * The PDF's structure (a tagged PDF, Cairo's cairo_tag_begin/end): the
+ * title and section headings as H1/H2/H3, other text as P, each table as
+ * Table with a TR per row (a row split over two pages is a TR on each)
+ * and TH for a label cell, TD for a value cell, each figure as Figure
+ * (its alt text is added after Cairo, see finish_pdf).  The running header
+ * and the page numbers are left out of the structure.  Tags are closed at
+ * the end of every page.
+ */
+struct tags {
+	int		 tbl, row, cell;	/* open table, row, cell */
+	const char	*cname;			/* TH or TD */
+	const char	*elem;			/* open element outside tables */
+	PangoLayout	*l;			/* the paragraph it holds */
+	cairo_t		*cr;
+};
+
+static void
+tags_close_elem(struct tags *g)
+{
+	if (g->elem != NULL)
+		cairo_tag_end(g->cr, g->elem);
+	g->elem = NULL;
+	g->l = NULL;
+}
+
+static void
+tags_close_table(struct tags *g)
+{
+	if (g->cell >= 0) {
+		tags_close_elem(g);
+		cairo_tag_end(g->cr, g->cname);
+	}
+	if (g->row > 0)
+		cairo_tag_end(g->cr, "TR");
+	if (g->tbl > 0)
+		cairo_tag_end(g->cr, "Table");
+	g->tbl = g->row = 0;
+	g->cell = -1;
+}
+
+static void
+tags_close(struct tags *g)
+{
+	tags_close_elem(g);
+	tags_close_table(g);
+}
+
+/* Opens what the text op o belongs to. */
+static void
+tags_text(struct tags *g, const struct op *o)
+{
+	const char	*e;
+
+	if (o->tbl > 0) {
+		tags_close_elem(g);
+		if (o->tbl != g->tbl)
+			tags_close_table(g);
+		if (g->tbl == 0) {
+			cairo_tag_begin(g->cr, "Table", "");
+			g->tbl = o->tbl;
+		}
+		if (o->row != g->row) {
+			if (g->cell >= 0)
+				cairo_tag_end(g->cr, g->cname);
+			if (g->row > 0)
+				cairo_tag_end(g->cr, "TR");
+			cairo_tag_begin(g->cr, "TR", "");
+			g->row = o->row;
+			g->cell = -1;
+		}
+		if (o->cell != g->cell) {
+			if (g->cell >= 0)
+				cairo_tag_end(g->cr, g->cname);
+			g->cname = o->th ? "TH" : "TD";
+			cairo_tag_begin(g->cr, g->cname, "");
+			g->cell = o->cell;
+		}
+		return;
+	}
+	tags_close_table(g);
+	e = o->role == ROLE_HEAD ? "H1" : o->role == ROLE_HEAD + 1 ? "H2" :
+	    o->role == ROLE_HEAD + 2 ? "H3" : "P";
+	if (g->elem != NULL && g->l == o->l)
+		return;
+	tags_close_elem(g);
+	cairo_tag_begin(g->cr, e, "");
+	g->elem = e;
+	g->l = o->l;
+}
+
+/* The running header and the page number: not part of the structure. */
+static int
+in_margin(const struct op *o)
+{
+	return o->y < 55 || o->y > 795;
+}
+
 static void
 draw_page(cairo_t *cr, struct fontmap *m, const struct page *p)
 {
 	size_t		 i;
 	const struct op	*o;
 	char		*a, *q;
+	struct tags	 g = { 0, 0, -1, "TD", NULL, NULL, cr };
 
+	/* the shading of label cells, then the rules and borders: under
+	 * the text, outside the structure */
 	cairo_set_source_rgb(cr, 0.90, 0.90, 0.90);
 	for (i = 0; i < p->n; i++) {
 		o = &p->ops[i];
@@ -448,16 +550,10 @@ draw_page(cairo_t *cr, struct fontmap *m, const struct page *p)
 	cairo_set_line_width(cr, 0.5);
 	for (i = 0; i < p->n; i++) {
 		o = &p->ops[i];
-		switch (o->type) {
-		case OP_TEXT:
-			if (pango_layout_get_line_readonly(o->l, o->line))
-				draw_line(cr, m, o);
-			break;
-		case OP_RECT:
+		if (o->type == OP_RECT) {
 			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
 			cairo_stroke(cr);
-			break;
-		case OP_HLINE:
+		} else if (o->type == OP_HLINE) {
 			cairo_save(cr);
 			cairo_set_line_width(cr, o->h > 0 ? o->h : 0.5);
 			if (o->h > 0)
@@ -466,6 +562,22 @@ draw_page(cairo_t *cr, struct fontmap *m, const struct page *p)
 			cairo_line_to(cr, o->x + o->w, o->y);
 			cairo_stroke(cr);
 			cairo_restore(cr);
+		}
+	}
+	for (i = 0; i < p->n; i++) {
+		o = &p->ops[i];
+		switch (o->type) {
+		case OP_TEXT:
+			if (pango_layout_get_line_readonly(o->l, o->line) ==
+			    NULL)
+				break;
+			if (in_margin(o)) {
+				tags_close(&g);
+				draw_line(cr, m, o);
+				break;
+			}
+			tags_text(&g, o);
+			draw_line(cr, m, o);
 			break;
 		case OP_LINK:
 			q = quote(o->s);
@@ -486,12 +598,201 @@ draw_page(cairo_t *cr, struct fontmap *m, const struct page *p)
 			g_free(q);
 			break;
 		case OP_IMAGE:
+			/* Cairo 1.16 reports bad nesting when a second
+			 * figure is painted inside a structure tag: the Figure
+			 * element holds a speck at the figure's centre (white,
+			 * under the figure), and the figure is painted after */
+			tags_close(&g);
+			cairo_tag_begin(cr, "Figure", "");
+			cairo_save(cr);
+			cairo_set_source_rgb(cr, 1, 1, 1);
+			cairo_rectangle(cr, o->x + o->w / 2, o->y + o->h / 2,
+			    0.01, 0.01);
+			cairo_fill(cr);
+			cairo_restore(cr);
+			cairo_tag_end(cr, "Figure");
 			draw_figure(cr, m->L, o);
 			break;
 		case OP_FILL:
+		case OP_RECT:
+		case OP_HLINE:
 			break;
 		}
 	}
+	tags_close(&g);
+}
+
+/* ------------------------------------------------------------------ */
+/* After Cairo                                                          */
+/* ------------------------------------------------------------------ */
+
+/* A PDF string of UTF-8 text: UTF-16BE with its byte-order mark, in hex. */
+static void
+pdf_text(GString *o, const char *s)
+{
+	gunichar2	*u;
+	glong		 i, n;
+
+	g_string_append(o, "<FEFF");
+	if ((u = g_utf8_to_utf16(s, -1, NULL, &n, NULL)) != NULL) {
+		for (i = 0; i < n; i++)
+			g_string_append_printf(o, "%04X", u[i]);
+		g_free(u);
+	}
+	g_string_append_c(o, '>');
+}
+
+/* The dictionary of the object whose "obj" keyword is at at ("<< ... >>",
+ * up to its endobj), or NULL. */
+static char *
+object_dict(const char *at)
+{
+	const char	*s, *e;
+
+	if ((s = strstr(at, "<<")) == NULL ||
+	    (e = strstr(s, "endobj")) == NULL)
+		return NULL;
+	while (e > s && e[-1] != '>')
+		e--;
+	return g_strndup(s, (gsize)(e - s));
+}
+
+/*
+ * Cairo 1.16 leaves what it cannot say to the end: this appends one
+ * incremental update (PDF 32000 7.5.6) to the finished file:
+ *   - the catalogue with the document's language /Lang (ja) and
+ *     /ViewerPreferences << /DisplayDocTitle true >> (the title, not the
+ *     file name, in the viewer's window);
+ *   - every Figure structure element with its /Alt text, in the order the
+ *     figures are drawn (Cairo writes the structure tree in that order).
+ * Before that, the cross-reference entries of objects Cairo numbered but
+ * never wrote (they point at offset 15) are made free entries, in place
+ * (same length), so that the file is not reported damaged.
+ */
+static int
+finish_pdf(struct sink *s, const struct tmpl_layout *L)
+{
+	char		*b = s->buf, *p, *x, *tr, *d, *q;
+	size_t		 n = s->n, i, j, nf = 0, fi;
+	long		 xref, num, root = -1;
+	GString		*o;
+	struct { long num; size_t off; } upd[64];
+	size_t		 nupd = 0;
+	char		 head[32];
+	int		 k;
+
+	/* the last cross-reference table (the buffer holds binary streams:
+	 * searched with memmem, and ends in a NUL for the text at its end) */
+	for (p = b + n - 9; p > b && memcmp(p, "startxref", 9) != 0; p--)
+		continue;
+	if (p == b)
+		return -1;
+	xref = strtol(p + 9, NULL, 10);
+	if (xref <= 0 || (size_t)xref >= n ||
+	    strncmp(b + xref, "xref", 4) != 0)
+		return -1;
+	/* free entries for objects never written */
+	x = b + xref + 4;
+	while (*x == '\n' || *x == '\r' || *x == ' ')
+		x++;
+	{
+		long	 first = strtol(x, &x, 10), count = strtol(x, &x, 10);
+		char	*e = strchr(x, '\n');
+
+		for (i = 0; e != NULL && i < (size_t)count; i++) {
+			char	*ent = e + 1;
+			long	 off = strtol(ent, NULL, 10);
+
+			if (ent[17] == 'n' && (off <= 0 || (size_t)off >= n ||
+			    strtol(b + off, NULL, 10) != first + (long)i))
+				memcpy(ent, "0000000000 65535 f", 18);
+			e = ent + 19;
+		}
+	}
+	if ((tr = strstr(b + xref, "trailer")) == NULL ||
+	    (q = strstr(tr, "/Root")) == NULL)
+		return -1;
+	root = strtol(q + 5, NULL, 10);
+	o = g_string_new(NULL);
+	g_string_append_c(o, '\n');
+	/* the catalogue */
+	snprintf(head, sizeof(head), "\n%ld 0 obj", root);
+	if ((q = memmem(b, n, head, strlen(head))) != NULL &&
+	    (d = object_dict(q + 1)) != NULL) {
+		upd[nupd].num = root;
+		upd[nupd++].off = n + o->len;
+		g_string_append_printf(o, "%ld 0 obj\n", root);
+		g_string_append_len(o, d, (gssize)strlen(d) - 2);
+		g_string_append(o, "   /Lang (ja)\n");
+		if (strstr(d, "/MarkInfo") == NULL)
+			g_string_append(o, "   /MarkInfo << /Marked true >>\n");
+		g_string_append(o, "   /ViewerPreferences << /DisplayDocTitle "
+		    "true >>\n>>\nendobj\n");
+		g_free(d);
+	}
+	/* the figures' alternative texts, in drawing order */
+	for (q = b; (q = memmem(q, n - (size_t)(q - b), "/S /Figure",
+	    10)) != NULL && nupd < 64; q++) {
+		char	*st = q;
+
+		while (st > b && strncmp(st, " 0 obj", 6) != 0)
+			st--;
+		while (st > b && st[-1] >= '0' && st[-1] <= '9')
+			st--;
+		num = strtol(st, NULL, 10);
+		/* the nf-th figure drawn */
+		for (fi = 0, k = 0, i = 0; fi < L->npages && k == 0; fi++)
+			for (j = 0; j < L->pages[fi].n && k == 0; j++)
+				if (L->pages[fi].ops[j].type == OP_IMAGE &&
+				    i++ == nf)
+					k = 1 + L->pages[fi].ops[j].line;
+		nf++;
+		for (fi = 0; fi < nupd; fi++)
+			if (upd[fi].num == num)
+				break;
+		if (fi < nupd || (d = object_dict(strstr(st, "obj"))) == NULL)
+			continue;
+		upd[nupd].num = num;
+		upd[nupd++].off = n + o->len;
+		g_string_append_printf(o, "%ld 0 obj\n", num);
+		g_string_append_len(o, d, (gssize)strlen(d) - 2);
+		g_string_append(o, "   /Alt ");
+		pdf_text(o, k > 0 ? L->fig[k - 1].alt : "");
+		g_string_append(o, "\n>>\nendobj\n");
+		g_free(d);
+	}
+	/* the new cross-reference section and trailer */
+	{
+		size_t	 xoff = n + o->len;
+		char	*t0 = strstr(tr, "<<"), *t1 = strstr(tr, "startxref");
+
+		g_string_append(o, "xref\n0 1\n0000000000 65535 f \n");
+		for (i = 0; i < nupd; i++)
+			g_string_append_printf(o, "%ld 1\n%010zu 00000 n \n",
+			    upd[i].num, upd[i].off);
+		while (t1 > t0 && t1[-1] != '>')
+			t1--;
+		g_string_append(o, "trailer\n");
+		if (t0 != NULL && t1 > t0 + 4)
+			g_string_append_len(o, t0, (gssize)(t1 - t0 - 2));
+		g_string_append_printf(o, "   /Prev %ld\n>>\nstartxref\n%zu\n"
+		    "%%%%EOF\n", xref, xoff);
+	}
+	if (s->n + o->len > s->cap) {
+		char	*nb = realloc(s->buf, s->n + o->len + 1);
+
+		if (nb == NULL) {
+			g_string_free(o, TRUE);
+			return -1;
+		}
+		s->buf = nb;
+		s->cap = s->n + o->len + 1;
+	}
+	memcpy(s->buf + s->n, o->str, o->len);
+	s->n += o->len;
+	s->buf[s->n] = '\0';
+	g_string_free(o, TRUE);
+	return 0;
 }
 
 int
@@ -501,6 +802,7 @@ tmpl_pdf(const struct tmpl_layout *L, long long epoch, char **out,
 	struct sink	 s = { NULL, 0, 0, 0 };
 	struct fontmap	 fm;
 	cairo_font_options_t *fo;
+	int		 parent, id;
 	cairo_surface_t	*sf;
 	cairo_t		*cr;
 	cairo_status_t	 st;
@@ -533,11 +835,14 @@ tmpl_pdf(const struct tmpl_layout *L, long long epoch, char **out,
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
 	    date);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
-	for (i = 0; i < L->noutl; i++) {
+	/* bookmarks: each section, its numbered items nested under it */
+	for (i = 0, parent = CAIRO_PDF_OUTLINE_ROOT; i < L->noutl; i++) {
 		q = quote(L->outl[i].dest);
 		a = g_strdup_printf("dest='%s'", q);
-		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT,
-		    L->outl[i].title, a, 0);
+		id = cairo_pdf_surface_add_outline(sf, L->outl[i].level > 1 ?
+		    parent : CAIRO_PDF_OUTLINE_ROOT, L->outl[i].title, a, 0);
+		if (L->outl[i].level <= 1)
+			parent = id;
 		g_free(a);
 		g_free(q);
 	}
@@ -551,8 +856,12 @@ tmpl_pdf(const struct tmpl_layout *L, long long epoch, char **out,
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_set_font_options(cr, fo);
 	cairo_font_options_destroy(fo);
+	/* one Document element holds the structure of every page */
+	cairo_tag_begin(cr, "Document", "");
 	for (i = 0; i < L->npages; i++) {
 		draw_page(cr, &fm, &L->pages[i]);
+		if (i + 1 == L->npages)
+			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
 	}
 	st = cairo_status(cr);
@@ -565,6 +874,12 @@ tmpl_pdf(const struct tmpl_layout *L, long long epoch, char **out,
 	if (st != CAIRO_STATUS_SUCCESS || s.oom || fm.oom) {
 		pia_diag(d, PIA_M_RENDER_PDF, NULL, 0, NULL,
 		    cairo_status_to_string(st));
+		free(s.buf);
+		return -1;
+	}
+	if (finish_pdf(&s, L) == -1) {
+		pia_diag(d, PIA_M_RENDER_PDF, NULL, 0, NULL,
+		    "cannot finish the PDF");
 		free(s.buf);
 		return -1;
 	}

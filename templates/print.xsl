@@ -291,6 +291,7 @@
       <!-- a lone box of the heading (委託しない, 接続しない(入手)): in the
            heading row, as the form prints it -->
       <row keep="next">
+        <xsl:if test="$depth = 0"><xsl:attribute name="outline">yes</xsl:attribute></xsl:if>
         <cell role="label" depth="{$depth}"><xsl:value-of select="@title"/></cell>
         <cell>
           <checks>
@@ -304,7 +305,7 @@
       </row>
     </xsl:when>
     <xsl:otherwise>
-      <row><cell role="label" span="2" depth="{$depth}"><xsl:value-of select="@title"/></cell></row>
+      <row><xsl:if test="$depth = 0"><xsl:attribute name="outline">yes</xsl:attribute></xsl:if><cell role="label" span="2" depth="{$depth}"><xsl:value-of select="@title"/></cell></row>
     </xsl:otherwise>
   </xsl:choose>
   <xsl:apply-templates select="n[not(@self='yes') and not(@ft='flag')]" mode="row">

@@ -79,6 +79,7 @@ struct row {
 	struct cell	*c;
 	size_t		 n;
 	double		 pad;	/* above and below the text */
+	char		*outline; /* its bookmark under the section, or NULL */
 	int		 header, heading;
 };
 
@@ -89,6 +90,8 @@ struct ts {
 	double			 y;		/* next free y on the page */
 	int			 empty;		/* nothing placed on the page */
 	int			 margin;	/* placing in the margin (footers) */
+	int			 tag_tbl, tag_row, tag_cell; /* see struct op */
+	int			 ntbl;
 	double			 sz;		/* text size of the table's cells */
 	struct row		*hdr;		/* header rows of the current table */
 	size_t			 nhdr;
@@ -106,6 +109,7 @@ struct ts {
 };
 
 static void	pend_flush(struct ts *, double);
+static void	add_item_outline(struct ts *, const struct row *);
 
 /* ------------------------------------------------------------------ */
 
@@ -926,6 +930,10 @@ place_piece(struct ts *t, const struct cell *c, const struct piece *p,
 		o->l = p->l;
 		o->line = p->line;
 		o->role = p->role;
+		o->tbl = t->tag_tbl;
+		o->row = t->tag_row;
+		o->cell = t->tag_cell;
+		o->th = c->label;
 	}
 }
 
@@ -1013,8 +1021,10 @@ place_row_part(struct ts *t, struct row *r, double limit, int force)
 	int		 done = 1;
 
 	y = t->y + r->pad;
+	t->tag_row++;
 	for (i = 0; i < r->n; i++) {
 		c = &r->c[i];
+		t->tag_cell = (int)i;
 		used = 0;
 		for (k = c->next; k < c->n; k++) {
 			h = c->p[k].h;
@@ -1105,6 +1115,8 @@ free_row(struct row *r)
 	for (i = 0; i < r->n; i++)
 		free(r->c[i].p);
 	free(r->c);
+	g_free(r->outline);
+	r->outline = NULL;
 	r->c = NULL;
 	r->n = 0;
 }
@@ -1146,6 +1158,7 @@ build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
 	int		 bold;
 
 	r->n = 0;
+	r->outline = NULL;
 	if ((r->c = calloc(ncols, sizeof(*r->c))) == NULL) {
 		t->oom = 1;
 		return;
@@ -1178,6 +1191,9 @@ build_row(struct ts *t, struct row *r, const xmlNode *rn, const double *w,
 		r->n++;
 	}
 	r->heading = bold && !r->header;
+	if (attr_is(rn, "outline", "yes") && xmlFirstElementChild(
+	    (xmlNode *)rn) != NULL)
+		r->outline = inline_text(xmlFirstElementChild((xmlNode *)rn));
 }
 
 /*
@@ -1199,6 +1215,7 @@ do_table(struct ts *t, const xmlNode *tbl)
 
 	t->hdr = NULL;
 	t->nhdr = 0;
+	t->tag_tbl = ++t->ntbl;
 	/* a wide table of long texts (変更箇所) is set small, as the form
 	 * sets its annex */
 	t->sz = attr_is(tbl, "size", "small") ? SZ_TABLE : SZ_BODY;
@@ -1229,6 +1246,8 @@ do_table(struct ts *t, const xmlNode *tbl)
 			place_headers(t);
 		}
 		for (; i < j && !t->oom; i++) {
+			if (rows[i].outline)
+				add_item_outline(t, &rows[i]);
 			place_row(t, &rows[i]);
 			if (!rows[i].header)
 				continue;
@@ -1241,6 +1260,7 @@ do_table(struct ts *t, const xmlNode *tbl)
 			t->hdr[t->nhdr++] = rows[i];
 			rows[i].c = NULL;
 			rows[i].n = 0;
+			rows[i].outline = NULL;
 		}
 	}
 	for (i = 0; i < n; i++)
@@ -1251,7 +1271,32 @@ do_table(struct ts *t, const xmlNode *tbl)
 	free(t->hdr);
 	t->hdr = NULL;
 	t->nhdr = 0;
+	t->tag_tbl = 0;
 	t->y += 6;
+}
+
+/* A numbered item of a section ("1. 特定個人情報ファイルを取り扱う事務"):
+ * a bookmark nested under its section's, to the row's place. */
+static void
+add_item_outline(struct ts *t, const struct row *r)
+{
+	struct tmpl_layout	*L = t->L;
+	struct outline		*v;
+	struct op		*o;
+	char			 id[32];
+
+	if ((v = grow(L->outl, &L->capoutl, L->noutl, sizeof(*v))) == NULL) {
+		t->oom = 1;
+		return;
+	}
+	L->outl = v;
+	snprintf(id, sizeof(id), "item-%zu", L->noutl);
+	v = &L->outl[L->noutl++];
+	v->title = strdup(r->outline);
+	v->dest = strdup(id);
+	v->level = 2;
+	if ((o = add_op(t, OP_DEST, 0, t->y, 0, 0)) != NULL)
+		o->s = strdup(id);
 }
 
 static void
@@ -1304,6 +1349,7 @@ pend_flush(struct ts *t, double first)
 	double		 need = first;
 	size_t		 i;
 	struct op	*o;
+	int		 tbl;
 
 	for (i = 0; i < t->npend; i++)
 		need += t->pend[i].before + cell_rest(&t->pend[i].c) +
@@ -1317,6 +1363,8 @@ pend_flush(struct ts *t, double first)
 			free(t->dest);
 		t->dest = NULL;
 	}
+	tbl = t->tag_tbl;	/* headings belong to no table */
+	t->tag_tbl = 0;
 	for (i = 0; i < t->npend; i++) {
 		if (!t->empty)
 			t->y += t->pend[i].before;
@@ -1324,6 +1372,7 @@ pend_flush(struct ts *t, double first)
 		t->y += t->pend[i].after;
 		free(t->pend[i].c.p);
 	}
+	t->tag_tbl = tbl;
 	t->npend = 0;
 }
 

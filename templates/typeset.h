@@ -30,6 +30,10 @@ struct op {
 	int		 line;
 	int		 role;
 	char		*s;
+	/* the table structure of a line of text, for the PDF's tags: the
+	 * table, row and cell it belongs to (tbl 0: not in a table), and
+	 * whether the cell is a label (a header cell) */
+	int		 tbl, row, cell, th;
 };
 
 struct page {

@@ -6,8 +6,10 @@
 #   PDF checks      pdftotext finds every value of the sample (whitespace
 #                   removed; dates as 和暦), pdffonts lists only embedded
 #                   Japanese fonts, both weights and no Type 3 font, the PDF
-#                   is at most 360 KB (full.xml with its figure), pdfinfo's page
-#                   count matches the layout,
+#                   is at most 520 KB (full.xml, tagged, with its figure);
+#                   tagged (structure, language ja, title shown, figures'
+#                   /Alt), qpdf finds no damage; pdfinfo's page count
+#                   matches the layout,
 #                   two renders with SOURCE_DATE_EPOCH are byte-identical,
 #                   metadata (title, author) is set
 #   print tree      validates against templates/print.rng
@@ -155,8 +157,23 @@ $(printf '%s\n' "$miss" | head -10)"; fi
 			if printf '%s\n' "$fonts" | grep -q 'NotoSansCJKjp-Bold' &&
 			    printf '%s\n' "$fonts" | grep -q 'NotoSansCJKjp-Regular' &&
 			    ! printf '%s\n' "$fonts" | grep -q 'Type 3' &&
-			    [ "$size" -le 360000 ]; then ok
+			    [ "$size" -le 520000 ]; then ok
 			else ko "$rl render pdf size $s" "$size bytes; $fonts"; fi
+			# accessible: tagged, language, title in the window, the
+			# structure (headings, tables with header cells), a sound file
+			acc=""
+			pdfinfo "$p" | grep -q '^Tagged: *yes' || acc="$acc not-tagged"
+			grep -aq '/Lang (ja)' "$p" || acc="$acc no-lang"
+			grep -aq '/DisplayDocTitle true' "$p" || acc="$acc no-title-shown"
+			st=$(pdfinfo -struct "$p" 2>&1)
+			for e in Document H1 H2 Table TR TH TD; do
+				printf '%s\n' "$st" | grep -q "^ *$e\b" || acc="$acc no-$e"
+			done
+			printf '%s\n' "$st" | grep -q 'Syntax Warning' && acc="$acc structure-warnings"
+			if command -v qpdf >/dev/null 2>&1 && ! qpdf --check "$p" >/dev/null 2>&1; then
+				acc="$acc qpdf-check"
+			fi
+			if [ -z "$acc" ]; then ok; else ko "$rl render pdf accessible $s" "$acc"; fi
 			pages=$(pdfinfo "$p" | awk '/^Pages:/ { print $2 }')
 			want=$(sed -n '1s/.* pages \([0-9]*\) .*/\1/p' "tests/render/$s.layout")
 			if [ -n "$pages" ] && [ "$pages" = "$want" ]; then ok; else ko "$rl render pdf pages $s" "pdfinfo $pages, layout $want"; fi
@@ -211,6 +228,8 @@ missing: $(printf '%s\n' "$miss" | head -5)"; fi
 		"$PROG_R" render -o "$rw/fig.pdf" tests/render/figures.xml 2> "$rw/fig.err"
 		rc=$?
 		if [ $rc -eq 0 ] && grep -q 'warning: \[render-image\] .*tests/render/no-such-figure.png' "$rw/fig.err" &&
+		    [ "$(pdfinfo -struct "$rw/fig.pdf" | grep -c 'Figure')" = 4 ] &&
+		    [ "$(grep -ac '/Alt <FEFF' "$rw/fig.pdf")" = 4 ] &&
 		    [ "$(grep -c render-image "$rw/fig.err")" = 1 ] &&
 		    pdfimages -list "$rw/fig.pdf" | grep -q ' jpeg '; then ok
 		else ko "$rl render figures" "rc $rc: $(cat "$rw/fig.err")"; fi
