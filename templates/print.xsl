@@ -44,6 +44,10 @@
 <xsl:variable name="t-count" select="string($form/t[@id='count'])"/>
 <xsl:variable name="t-bullet" select="string($form/t[@id='bullet'])"/>
 <xsl:variable name="t-withheld" select="string($form/t[@id='withheld'])"/>
+<xsl:variable name="t-absent" select="string($form/t[@id='absent'])"/>
+<xsl:variable name="t-unplaced" select="string($form/t[@id='unplaced'])"/>
+<xsl:variable name="t-line-before" select="string($form/t[@id='line-before'])"/>
+<xsl:variable name="t-line-after" select="string($form/t[@id='line-after'])"/>
 <xsl:variable name="t-withheld-mark" select="string($form/t[@id='withheld-mark'])"/>
 
 <xsl:template match="/">
@@ -85,9 +89,31 @@
         <xsl:apply-templates select="$form/n[not(@el='cover')]" mode="top">
           <xsl:with-param name="ctx" select="$A"/>
         </xsl:apply-templates>
+        <!-- an imported document: the text the importer could not place,
+             in an appendix of its own, nothing left out -->
+        <xsl:if test="$A/a:unplaced">
+          <section id="sec-unplaced" outline="{$t-unplaced}" break="page">
+            <heading level="1"><xsl:value-of select="$t-unplaced"/></heading>
+            <table cols="34 66">
+              <xsl:for-each select="$A/a:unplaced">
+                <row>
+                  <cell role="label"><xsl:value-of select="normalize-space(concat($t-line-before, @source-line, $t-line-after, ' ', @heading))"/></cell>
+                  <cell><xsl:call-template name="unplaced-value"/></cell>
+                </row>
+              </xsl:for-each>
+            </table>
+          </section>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </print>
+</xsl:template>
+
+<xsl:template name="unplaced-value">
+  <xsl:choose>
+    <xsl:when test="$public = 'yes' and ancestor-or-self::a:*[@public = 'no']"><p withheld="yes"><xsl:value-of select="$t-withheld"/></p></xsl:when>
+    <xsl:otherwise><p><xsl:value-of select="normalize-space(.)"/></p></xsl:otherwise>
+  </xsl:choose>
 </xsl:template>
 
 
@@ -105,6 +131,8 @@
       <p><xsl:value-of select="normalize-space($suffix)"/></p>
     </xsl:if>
     <xsl:choose>
+      <!-- a part the source of an import did not have -->
+      <xsl:when test="$e[@absent = 'yes']"><p absent="yes"><xsl:value-of select="$t-absent"/></p></xsl:when>
       <xsl:when test="count(n) = 1 and n[@t='list'] and not(n/n[@t!='field'])">
         <xsl:apply-templates select="n" mode="tabular">
           <xsl:with-param name="ctx" select="$e"/>
@@ -419,6 +447,7 @@
   <xsl:param name="brief" select="false()"/>
   <xsl:variable name="held" select="($e | $ctx)[ancestor-or-self::a:*[@public = 'no']]"/>
   <xsl:choose>
+    <xsl:when test="($e | $ctx)[ancestor-or-self::a:*[@absent = 'yes']]"><p absent="yes"><xsl:value-of select="$t-absent"/></p></xsl:when>
     <xsl:when test="$held and $public = 'yes'"><p withheld="yes"><xsl:value-of select="$t-withheld"/></p></xsl:when>
     <xsl:otherwise>
       <xsl:if test="$held"><p withheld="mark"><xsl:value-of select="$t-withheld-mark"/></p></xsl:if>

@@ -265,6 +265,23 @@ missing: $(printf '%s\n' "$miss" | head -5)"; fi
 		case "$pt" in *"(非公表)"*) ;; *) leak="$leak no-notice" ;; esac
 		case "$ft" in *"【公表しない部分】"*) ;; *) leak="$leak no-mark" ;; esac
 		if [ -z "$leak" ]; then ok; else ko "$rl render public edition" "$leak"; fi
+		# an imported document: the importer's set-aside text in the
+		# appendix 取り込めなかった記載; a part marked absent prints 原本に記載なし
+		c=../shared/corpus/000_7d298ee1f4d6c27b.txt
+		if [ -f "$c" ]; then
+			./pia import -o "$rw/imp.xml" "$c" >/dev/null 2>&1
+			"$PROG_R" render -o "$rw/imp.pdf" "$rw/imp.xml" 2>/dev/null
+			it=$(pdftotext -enc UTF-8 "$rw/imp.pdf" - 2>/dev/null | render_squash)
+			u=$(xmllint --xpath 'string(//*[local-name()="unplaced"][1])' "$rw/imp.xml" | render_squash)
+			case "$it" in *取り込めなかった記載*"$u"*) ok ;;
+			*) ko "$rl render imported appendix" "appendix or its text not found" ;; esac
+		else
+			echo "render: ../shared/corpus not present, imported appendix not tested"
+		fi
+		sed 's|<disclosure>|<disclosure absent="yes">|' samples/full.xml > "$rw/abs.xml"
+		"$PROG_R" render -o "$rw/abs.pdf" "$rw/abs.xml" 2>/dev/null
+		case "$(pdftotext -enc UTF-8 "$rw/abs.pdf" - 2>/dev/null | render_squash)" in
+		*V開示請求、問合せ原本に記載なし*) ok ;; *) ko "$rl render absent section" "原本に記載なし not printed" ;; esac
 		# the change table alone, as pia diff -T pdf will use it
 		"$PROG_R" render --only changes -o "$rw/ch.pdf" tests/render/changes-only.xml 2>/dev/null
 		if pdftotext -enc UTF-8 "$rw/ch.pdf" - 2>/dev/null | render_squash | grep -q '令和元年5月1日.*平成31年4月30日'; then ok
