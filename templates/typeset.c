@@ -97,6 +97,8 @@ struct ts {
 	size_t			 nhdr;
 	int			 oom;
 	char			 warned[64][8];	/* characters already reported */
+	GHashTable		*cache;		/* paragraphs laid out, by key */
+	GHashTable		*widths;	/* widths of grid units */
 	size_t			 nwarned;
 	const char		*cont;		/* the form's (続き) */
 	xmlChar			*contx;
@@ -318,13 +320,60 @@ base_attrs(const char *text)
 /* A paragraph of text in width w.  bold/size as given; marks (or NULL):
  * the changed words, see mark_add. */
 static PangoLayout *
+make_layout_tabs(struct ts *, const char *, double, double, int,
+    PangoAlignment, PangoAttrList *, int, double);
+
+static PangoLayout *
 make_layout(struct ts *t, const char *text, double w, double size, int bold,
     PangoAlignment align, PangoAttrList *marks)
 {
-	PangoLayout		*l = pango_layout_new(t->L->ctx);
-	PangoAttrList		*al = base_attrs(text);
-	char			*fixed;
+	return make_layout_tabs(t, text, w, size, bold, align, marks, 1, 0);
+}
 
+/* Tab stops every colw pt for a grid of ncol columns. */
+static void
+set_tabs(PangoLayout *l, int ncol, double colw)
+{
+	PangoTabArray	*ta;
+	int		 k;
+
+	if (ncol <= 1)
+		return;
+	ta = pango_tab_array_new(ncol - 1, FALSE);
+	for (k = 1; k < ncol; k++)
+		pango_tab_array_set_tab(ta, k - 1, PANGO_TAB_LEFT,
+		    (gint)(k * colw * PANGO_SCALE));
+	pango_layout_set_tabs(l, ta);
+	pango_tab_array_free(ta);
+}
+
+/*
+ * A paragraph of text in width w: bold/size as given; marks (or NULL):
+ * more attributes (the changed words of a 変更箇所 row, see mark_add; the
+ * boxes and bold of a grid row); ncol > 1: tab stops every colw pt.  The
+ * text is laid out once.  The same paragraph asked again (a label, an
+ * option list: a form repeats them) is the same layout, from t->cache.
+ */
+static PangoLayout *
+make_layout_tabs(struct ts *t, const char *text, double w, double size,
+    int bold, PangoAlignment align, PangoAttrList *marks, int ncol,
+    double colw)
+{
+	PangoLayout	*l;
+	PangoAttrList	*al, *all;
+	char		*fixed, *key, *ms = NULL;
+
+	if (marks != NULL)
+		ms = pango_attr_list_to_string(marks);
+	key = g_strdup_printf("%.2f|%.2f|%d|%d|%d|%.2f|%s|%s", w, size, bold,
+	    (int)align, ncol, colw, ms ? ms : "", text);
+	g_free(ms);
+	if (t->cache != NULL &&
+	    (l = g_hash_table_lookup(t->cache, key)) != NULL) {
+		g_free(key);
+		return l;
+	}
+	l = pango_layout_new(t->L->ctx);
 	/* Bold (headings, selected values) is a face of its own, Noto Sans
 	 * CJK JP Bold: pdf.c embeds each face as a desubroutinized subset,
 	 * so a second weight costs only its glyphs.  IPAexGothic has no
@@ -333,30 +382,34 @@ make_layout(struct ts *t, const char *text, double w, double size, int bold,
 	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
+	set_tabs(l, ncol, colw);
 	pango_layout_set_text(l, text, -1);
+	al = base_attrs(text);
+	if (marks != NULL)
+		pango_attr_list_splice(al, marks, 0, 0);
 	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
 	if ((fixed = check_glyphs(t, l)) != NULL) {
-		if (marks != NULL) {
-			const char	*tx[2] = { text, fixed };
+		const char	*tx[2] = { text, fixed };
 
-			pango_attr_list_filter(marks, remap_mark, tx);
-		}
+		all = marks ? pango_attr_list_copy(marks) : NULL;
+		if (all != NULL)
+			pango_attr_list_filter(all, remap_mark, tx);
 		pango_layout_set_text(l, fixed, -1);
-		pango_attr_list_unref(al);
 		al = base_attrs(fixed);
+		if (all != NULL) {
+			pango_attr_list_splice(al, all, 0, 0);
+			pango_attr_list_unref(all);
+		}
 		pango_layout_set_attributes(l, al);
+		pango_attr_list_unref(al);
 		g_free(fixed);
 	}
-	if (marks != NULL) {
-		/* a new list: Pango keeps the lines of a list it has */
-		PangoAttrList	*all = pango_attr_list_copy(al);
-
-		pango_attr_list_splice(all, marks, 0, 0);
-		pango_layout_set_attributes(l, all);
-		pango_attr_list_unref(all);
-	}
-	pango_attr_list_unref(al);
-	return keep(t, l);
+	if ((l = keep(t, l)) != NULL && t->cache != NULL)
+		g_hash_table_insert(t->cache, key, l);
+	else
+		g_free(key);
+	return l;
 }
 
 static void
@@ -450,14 +503,31 @@ font_set(struct ts *t, PangoLayout *l, double size, int bold)
 static double
 text_width(struct ts *t, const char *text, size_t len, double size)
 {
-	PangoLayout	*l = pango_layout_new(t->L->ctx);
+	PangoLayout	*l;
 	PangoRectangle	 r;
+	char		*key = g_strdup_printf("%.2f|%.*s", size, (int)len, text);
+	double		*w;
 
+	if (t->widths != NULL &&
+	    (w = g_hash_table_lookup(t->widths, key)) != NULL) {
+		g_free(key);
+		return *w;
+	}
+	l = pango_layout_new(t->L->ctx);
 	font_set(t, l, size, 0);
 	pango_layout_set_text(l, text, (int)len);
 	pango_layout_get_extents(l, NULL, &r);
 	g_object_unref(l);
-	return (double)r.width / PANGO_SCALE;
+	w = g_new(double, 1);
+	*w = (double)r.width / PANGO_SCALE;
+	if (t->widths != NULL)
+		g_hash_table_insert(t->widths, key, w);
+	else {
+		g_free(key);
+		g_free(w);
+		return (double)r.width / PANGO_SCALE;
+	}
+	return *w;
 }
 
 static void
@@ -474,22 +544,10 @@ grid_flush(struct ts *t, struct cell *c, GString *line, PangoAttrList **al,
     double indent, double size, int ncol, double colw)
 {
 	PangoLayout	*l;
-	PangoTabArray	*ta;
-	int		 k;
 
-	if (line->len > 0 && (l = make_layout(t, line->str, c->w - 2 * PAD -
-	    indent, size, 0, PANGO_ALIGN_LEFT, *al)) != NULL) {
-		if (ncol > 1) {
-			ta = pango_tab_array_new(ncol - 1, FALSE);
-			for (k = 1; k < ncol; k++)
-				pango_tab_array_set_tab(ta, k - 1,
-				    PANGO_TAB_LEFT, (gint)(k * colw *
-				    PANGO_SCALE));
-			pango_layout_set_tabs(l, ta);
-			pango_tab_array_free(ta);
-		}
+	if (line->len > 0 && (l = make_layout_tabs(t, line->str, c->w - 2 *
+	    PAD - indent, size, 0, PANGO_ALIGN_LEFT, *al, ncol, colw)) != NULL)
 		push_lines(t, c, l, indent);
-	}
 	g_string_truncate(line, 0);
 	pango_attr_list_unref(*al);
 	*al = pango_attr_list_new();
@@ -1858,6 +1916,9 @@ tmpl_layout_new(xmlDoc *print, const char *name, struct pia_diags *d)
 	t.d = d;
 	t.name = name;
 	t.sz = SZ_BODY;
+	t.cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_free);
 	t.contx = xmlGetProp(root, BAD_CAST "continued");
 	t.cont = (const char *)t.contx;
 	new_page(&t);
@@ -1875,6 +1936,9 @@ tmpl_layout_new(xmlDoc *print, const char *name, struct pia_diags *d)
 		}
 	}
 	pend_flush(&t, 0);
+	g_hash_table_destroy(t.cache);
+	g_hash_table_destroy(t.widths);
+	t.cache = t.widths = NULL;
 	free(t.dest);
 	xmlFree(t.contx);
 	footers(&t);
