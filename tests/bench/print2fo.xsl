@@ -91,5 +91,10 @@
 <xsl:template match="p:checks">
   <fo:block><xsl:for-each select="p:check"><fo:inline><xsl:if test="@mark='on'"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if><xsl:value-of select="concat(@sign, ' ', .)"/></fo:inline><xsl:if test="@slot"> ( <xsl:value-of select="@slot"/> )</xsl:if><xsl:if test="@after"><xsl:value-of select="concat(' ', @after)"/></xsl:if>　</xsl:for-each></fo:block>
 </xsl:template>
+<xsl:template match="p:figure">
+  <fo:block break-before="page" text-align="center"><fo:external-graphic src="url({@src})" content-width="scale-to-fit" width="100%" scaling="uniform"/></fo:block>
+  <fo:block font-size="7.5pt" text-align="center" break-after="page"><xsl:value-of select="."/></fo:block>
+</xsl:template>
+<xsl:template match="p:p[@withheld or @absent]"><fo:block font-weight="bold"><xsl:apply-templates/></fo:block></xsl:template>
 <xsl:template match="p:note"><fo:block font-size="7.5pt"><xsl:value-of select="."/></fo:block></xsl:template>
 </xsl:stylesheet>
