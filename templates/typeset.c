@@ -1128,6 +1128,22 @@ row_continue(struct ts *t, struct row *r)
 	if (r->n == 0)
 		return;
 	c = &r->c[0];
+	if (r->n == 1 && !c->label && c->next < c->n && t->cont != NULL &&
+	    *t->cont) {
+		/* a value across the table (its label in the row above):
+		 * (続き) heads the part on the new page */
+		size_t	 at = c->next, n0 = c->n;
+
+		cell_text(t, c, t->cont, 0, SZ_SMALL, 0);
+		if (c->n == n0 + 1) {
+			struct piece	 p = c->p[n0];
+
+			memmove(&c->p[at + 1], &c->p[at], (n0 - at) *
+			    sizeof(*c->p));
+			c->p[at] = p;
+		}
+		return;
+	}
 	if (c->next < c->n)
 		return;
 	if (!c->cont && t->cont != NULL && *t->cont) {
