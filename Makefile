@@ -179,10 +179,17 @@ demo: deps
 	@echo "PDF and HTML of the samples: $$(pwd)/$(DEMO_DIR)/"
 	@ls -l $(DEMO_DIR)
 
-# The page of samples/full.xml that the README shows (committed).
+# The pages of the samples that the README shows (committed): the cover
+# and a page of each form.
 preview: all
-	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview.pdf samples/full.xml
-	pdftoppm -png -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
+	@mkdir -p build
+	for s in full focused basic; do \
+	  PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview-$$s.pdf samples/$$s.xml || exit 1; \
+	done
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/preview-full.pdf templates/preview-full-p1
+	pdftoppm -png -r 70 -f 7 -l 7 -singlefile build/preview-full.pdf templates/preview-full-p7
+	pdftoppm -png -r 70 -f 5 -l 5 -singlefile build/preview-focused.pdf templates/preview-focused-p5
+	pdftoppm -png -r 70 -f 5 -l 5 -singlefile build/preview-basic.pdf templates/preview-basic-p5
 
 # The test suite, run for one build (BUILD/PROG); prints N passed, N failed.
 test: all unit
