@@ -25,7 +25,8 @@ CC	?= cc
 # pia-render for `pia render` and `pia diff -T html|pdf|layout`
 # (cli/exec.c).
 PKGS	 = libxml-2.0 icu-uc icu-i18n
-RPKGS	 = libxslt libexslt cairo pangocairo fontconfig libmicrohttpd
+RPKGS	 = libxslt libexslt cairo pangocairo pangoft2 fontconfig freetype2 harfbuzz \
+	   harfbuzz-subset librsvg-2.0 poppler-glib libmicrohttpd
 OPT	?= -O2
 SAN	?=
 ifeq ($(SAN),1)
@@ -96,8 +97,10 @@ SAMPLES	 = samples/full.xml samples/full-prev.xml samples/focused.xml \
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   xsltproc libcmocka-dev valgrind jq libxslt1-dev libcairo2-dev \
-	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
-	   fonts-ipaexfont-gothic poppler-utils libmicrohttpd-dev curl \
+	   libpango1.0-dev libfontconfig-dev libfreetype-dev libharfbuzz-dev \
+	   librsvg2-dev libpoppler-glib-dev \
+	   fonts-noto-cjk \
+	   fonts-ipaexfont-gothic poppler-utils qpdf libmicrohttpd-dev curl \
 	   python3 chromium chromium-driver python3-selenium
 
 LIB	 = $(BUILD)/libpia.a
@@ -198,10 +201,17 @@ demo: deps
 	@echo "PDF and HTML of the samples: $$(pwd)/$(DEMO_DIR)/"
 	@ls -l $(DEMO_DIR)
 
-# The page of samples/full.xml that the README shows (committed).
+# The pages of the samples that the README shows (committed): the cover
+# and a page of each form.
 preview: all
-	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview.pdf samples/full.xml
-	pdftoppm -png -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
+	@mkdir -p build
+	for s in full focused basic; do \
+	  PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview-$$s.pdf samples/$$s.xml || exit 1; \
+	done
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/preview-full.pdf templates/preview-full-p1
+	pdftoppm -png -r 70 -f 7 -l 7 -singlefile build/preview-full.pdf templates/preview-full-p7
+	pdftoppm -png -r 70 -f 5 -l 5 -singlefile build/preview-focused.pdf templates/preview-focused-p5
+	pdftoppm -png -r 70 -f 5 -l 5 -singlefile build/preview-basic.pdf templates/preview-basic-p5
 
 # The editor's picture in the README (committed): the browser test's
 # session in headless Chromium, caught before saving.

@@ -53,12 +53,14 @@ cmd_render(int argc, char **argv)
 		{ "format", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "only", required_argument, NULL, 'O' },
+		{ "strict", no_argument, NULL, 'S' },
+		{ "public", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("render");
 	const char		*outarg = NULL, *only = "-", *in;
-	char			*outpath = NULL, *words[6];
-	int			 ch, f = 0, rc;
+	char			*outpath = NULL, *words[8];
+	int			 ch, f = 0, rc, strict = 0, public = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "T:o:", lopts, NULL)) != -1) {
@@ -82,6 +84,12 @@ cmd_render(int argc, char **argv)
 				    pia_msg_fmt(PIA_M_RENDER_USAGE_ONLY, "ja"),
 				    pia_msg_fmt(PIA_M_RENDER_USAGE_ONLY, "en"));
 			only = "changes";
+			break;
+		case 'P':	/* the public edition */
+			public = 1;
+			break;
+		case 'S':	/* a warning (a missing figure) fails too */
+			strict = 1;
 			break;
 		case 'L':
 			if (set_lang(optarg) == -1)
@@ -114,13 +122,16 @@ cmd_render(int argc, char **argv)
 		fputc('\n', stderr);
 		return EXIT_SYSTEM;
 	}
-	/* pia-render render FORMAT ONLY OUT IN (render_main.c) */
+	/* pia-render render FORMAT ONLY OUT IN PUBLIC STRICT
+	 * (render_main.c) */
 	words[0] = "render";
 	words[1] = (char *)formats[f].name;
 	words[2] = (char *)only;
 	words[3] = outpath;
 	words[4] = (char *)in;
-	words[5] = NULL;
+	words[5] = public ? "1" : "0";
+	words[6] = strict ? "1" : "0";
+	words[7] = NULL;
 	rc = run_renderer(words);
 	free(outpath);
 	return rc;

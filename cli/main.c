@@ -33,7 +33,8 @@ const struct cmd commands[] = {
 	  "pia history --date YYYY-MM-DD OLD NEW [-o OUT]",
 	  PIA_M_CLI_HISTORY_HELP },
 	{ "render", cmd_render, PIA_M_CLI_RENDER_SUMMARY,
-	  "pia render [-T pdf|html|layout|print] [-o OUT] [--only changes] FILE",
+	  "pia render [-T pdf|html|layout|print] [-o OUT] [--only changes] "
+	  "[--public] [--strict] FILE",
 	  PIA_M_CLI_RENDER_HELP },
 	{ "edit", cmd_edit, PIA_M_CLI_EDIT_SUMMARY,
 	  "pia edit [--kind K] [--prev OLD] [--port N] [--idle S] [--no-open] "

@@ -3,7 +3,7 @@
  * (libxslt, Cairo, Pango; see exec.c for why it is a program of its
  * own).  pia runs it, once the command line is checked, with one of
  *
- *	pia-render render FORMAT ONLY OUT IN
+ *	pia-render render FORMAT ONLY OUT IN PUBLIC STRICT
  *	pia-render diff FORMAT DATE FLAGS OUT OLD NEW
  *	pia-render edit FILE PREV KIND PORT IDLE OPEN
  *
@@ -34,9 +34,9 @@ const char	*lang = "ja";
  */
 static int
 render(const char *format, const char *only, const char *out,
-    const char *in)
+    const char *in, int public, int strict)
 {
-	struct pia_render_opts	 o = { PIA_RENDER_PDF, NULL, -1 };
+	struct pia_render_opts	 o = { PIA_RENDER_PDF, NULL, -1, 0 };
 	struct pia_diags	*d;
 	struct pia_vocab	*vocab = NULL;
 	struct pia_schema	*schema = NULL;
@@ -49,6 +49,7 @@ render(const char *format, const char *only, const char *out,
 		return EXIT_USAGE;
 	o.format = f;
 	o.only = strcmp(only, "changes") == 0 ? "changes" : NULL;
+	o.public_edition = public;
 	if ((d = pia_diags_new()) == NULL)
 		return EXIT_SYSTEM;
 	if ((vocab = pia_vocab_load_default(d)) == NULL)
@@ -68,6 +69,10 @@ render(const char *format, const char *only, const char *out,
 	}
 	if (pia_render(vocab, doc, &o, &buf, &len, d) == -1)
 		goto out;
+	if (strict && pia_diags_count_level(d, PIA_WARNING) > 0) {
+		rc = EXIT_FINDINGS;
+		goto out;
+	}
 	if (pia_file_write_atomic(out, buf, len, d) == -1)
 		goto out;
 	if (strcmp(out, "-") != 0) {
@@ -115,8 +120,9 @@ main(int argc, char *argv[])
 
 	if ((env = getenv("PIA_LANG")) != NULL && strcmp(env, "en") == 0)
 		lang = "en";
-	if (argc == 6 && strcmp(argv[1], "render") == 0)
-		rc = render(argv[2], argv[3], argv[4], argv[5]);
+	if (argc == 8 && strcmp(argv[1], "render") == 0)
+		rc = render(argv[2], argv[3], argv[4], argv[5],
+		    strcmp(argv[6], "1") == 0, strcmp(argv[7], "1") == 0);
 	else if (argc == 8 && strcmp(argv[1], "diff") == 0)
 		rc = diff(argv[2], argv[3], argv[4], argv[5], argv[6],
 		    argv[7]);

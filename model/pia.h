@@ -189,6 +189,16 @@ const char		*pia_vocab_kind_style(const struct pia_vocab *,
 			    enum pia_kind);
 const char		*pia_vocab_kind_en(const struct pia_vocab *,
 			    enum pia_kind);
+/** Any attribute of the kind's <kind> element (e.g. "title": 特定個人情報
+ *  保護評価書(全項目評価書), "form-version": 平成30年5月 様式4), or NULL. */
+const char		*pia_vocab_kind_attr(const struct pia_vocab *,
+			    enum pia_kind, const char *name);
+/** A word of the form's own print (<texts>: 項目一覧, 件, (続き), ...) by
+ *  id; "" when absent.  pia_vocab_texts() is the <texts> element (NULL
+ *  when there is none), for the renderer to hand on whole. */
+const char		*pia_vocab_text(const struct pia_vocab *,
+			    const char *id);
+const xmlNode		*pia_vocab_texts(const struct pia_vocab *);
 /** Option list by id, or NULL. */
 const struct pia_optlist *pia_vocab_optlist(const struct pia_vocab *,
 			    const char *id);
@@ -257,6 +267,9 @@ const char		*pia_optlist_key(const struct pia_optlist *, size_t);
 /** Index of the option whose key is key, or -1. */
 int			 pia_optlist_find_key(const struct pia_optlist *,
 			    const char *key);
+/** Any attribute of option i's <o> element (e.g. "count"), or NULL. */
+const char		*pia_optlist_attr(const struct pia_optlist *, size_t,
+			    const char *name);
 /** Index of text in the list, or -1. */
 int			 pia_optlist_find(const struct pia_optlist *,
 			    const char *text);

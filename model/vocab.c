@@ -21,6 +21,7 @@ struct pia_optlist {
 	const char	**key;
 	const char	**group;
 	int		 *slot;
+	const xmlNode	**node;		/* the <o> elements */
 };
 
 struct pia_vnode {
@@ -43,6 +44,8 @@ struct pia_vocab {
 	size_t			 nlists;
 	const char		*kname[PIA_KIND__MAX], *kstyle[PIA_KIND__MAX];
 	const char		*ken[PIA_KIND__MAX];
+	const xmlNode		*kel[PIA_KIND__MAX];	/* <kind> */
+	const xmlNode		*texts;			/* <texts> */
 };
 
 #define ALL_KINDS	((1u << PIA_KIND__MAX) - 1)
@@ -159,7 +162,8 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 		ol->key = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->group = calloc(ol->n ? ol->n : 1, sizeof(char *));
 		ol->slot = calloc(ol->n ? ol->n : 1, sizeof(int));
-		if (!ol->text || !ol->group || !ol->key || !ol->slot)
+		ol->node = calloc(ol->n ? ol->n : 1, sizeof(xmlNode *));
+		if (!ol->text || !ol->group || !ol->key || !ol->slot || !ol->node)
 			return -1;
 		for (i = 0, o = l->children; o; o = o->next) {
 			const char *s;
@@ -171,6 +175,7 @@ load_lists(struct pia_vocab *v, xmlNode *opts, struct pia_diags *d,
 			ol->key[i] = pia_attr(o, "key");
 			ol->group[i] = pia_attr(o, "group");
 			ol->slot[i] = (s = pia_attr(o, "slot")) && !strcmp(s, "yes");
+			ol->node[i] = o;
 			i++;
 		}
 	}
@@ -288,7 +293,10 @@ pia_vocab_load(const char *path, struct pia_diags *d)
 				v->kname[kind] = pia_attr(k, "name");
 				v->kstyle[kind] = pia_attr(k, "style");
 				v->ken[kind] = pia_attr(k, "en");
+				v->kel[kind] = k;
 			}
+		if (is_el(c, "texts"))
+			v->texts = c;
 	}
 	for (c = root->children; c; c = c->next)
 		if (is_el(c, "form") &&
@@ -333,6 +341,7 @@ pia_vocab_free(struct pia_vocab *v)
 		free(v->lists[i].key);
 		free(v->lists[i].group);
 		free(v->lists[i].slot);
+		free(v->lists[i].node);
 	}
 	free(v->lists);
 	xmlFreeDoc(v->xml);
@@ -355,6 +364,34 @@ const char *
 pia_vocab_kind_style(const struct pia_vocab *v, enum pia_kind k)
 {
 	return k >= 0 && k < PIA_KIND__MAX && v->kstyle[k] ? v->kstyle[k] : "";
+}
+
+const char *
+pia_vocab_kind_attr(const struct pia_vocab *v, enum pia_kind k,
+    const char *name)
+{
+	return k >= 0 && k < PIA_KIND__MAX && v->kel[k] ?
+	    pia_attr(v->kel[k], name) : NULL;
+}
+
+const char *
+pia_vocab_text(const struct pia_vocab *v, const char *id)
+{
+	const xmlNode	*t;
+	const char	*i;
+
+	for (t = v->texts ? v->texts->children : NULL; t; t = t->next)
+		if (is_el(t, "text") && (i = pia_attr(t, "id")) != NULL &&
+		    strcmp(i, id) == 0)
+			return t->children && t->children->content ?
+			    (const char *)t->children->content : "";
+	return "";
+}
+
+const xmlNode *
+pia_vocab_texts(const struct pia_vocab *v)
+{
+	return v->texts;
 }
 
 const char *
@@ -788,6 +825,12 @@ pia_optlist_find_key(const struct pia_optlist *l, const char *key)
 		if (l->key[i] != NULL && strcmp(l->key[i], key) == 0)
 			return (int)i;
 	return -1;
+}
+
+const char *
+pia_optlist_attr(const struct pia_optlist *l, size_t i, const char *name)
+{
+	return i < l->n ? pia_attr(l->node[i], name) : NULL;
 }
 
 int

@@ -124,6 +124,7 @@
     <xsl:call-template name="doc"/>
     <xs:complexType>
       <xs:sequence><xsl:call-template name="children"/></xs:sequence>
+      <xs:attributeGroup ref="Common"/>
     </xs:complexType>
   </xs:element>
 </xsl:template>
@@ -135,13 +136,14 @@
       <xs:complexType>
         <xs:sequence><xsl:call-template name="children"/></xs:sequence>
         <xs:attribute name="id" type="xs:ID" use="required"/>
+        <xs:attributeGroup ref="Common"/>
       </xs:complexType>
     </xs:element>
   </xsl:variable>
   <xsl:choose>
     <xsl:when test="@el">
       <xs:element name="{@el}" minOccurs="0">
-        <xs:complexType><xs:sequence><xsl:copy-of select="$entry"/></xs:sequence></xs:complexType>
+        <xs:complexType><xs:sequence><xsl:copy-of select="$entry"/></xs:sequence><xs:attributeGroup ref="Common"/></xs:complexType>
       </xs:element>
     </xsl:when>
     <xsl:otherwise><xsl:copy-of select="$entry"/></xsl:otherwise>
@@ -174,22 +176,24 @@
   <xs:element name="{@el}" minOccurs="0">
     <xsl:choose>
       <xsl:when test="@type = 'text'"><xsl:attribute name="type">Text</xsl:attribute></xsl:when>
-      <xsl:when test="@type = 'line'"><xsl:attribute name="type">Line</xsl:attribute></xsl:when>
+      <xsl:when test="@type = 'line'"><xsl:attribute name="type">LineField</xsl:attribute></xsl:when>
       <xsl:when test="@type = 'date'"><xsl:attribute name="type">Date</xsl:attribute></xsl:when>
       <xsl:when test="@type = 'period'"><xsl:attribute name="type">Period</xsl:attribute></xsl:when>
-      <xsl:when test="@type = 'flag'"><xsl:attribute name="type">Flag</xsl:attribute></xsl:when>
+      <xsl:when test="@type = 'flag'"><xsl:attribute name="type">FlagField</xsl:attribute></xsl:when>
       <xsl:when test="@type = 'items'"><xsl:attribute name="type">Items</xsl:attribute></xsl:when>
       <xsl:when test="@type = 'image'"><xsl:attribute name="type">Image</xsl:attribute></xsl:when>
     </xsl:choose>
     <xsl:call-template name="doc"/>
     <xsl:choose>
       <xsl:when test="@type = 'choice'">
-        <xs:simpleType>
-          <xs:restriction base="xs:string">
-            <xs:enumeration value=""/>
-            <xsl:call-template name="option-values"/>
-          </xs:restriction>
-        </xs:simpleType>
+        <xs:complexType>
+          <xs:simpleContent>
+            <xs:restriction base="ChoiceField">
+              <xs:enumeration value=""/>
+              <xsl:call-template name="option-values"/>
+            </xs:restriction>
+          </xs:simpleContent>
+        </xs:complexType>
       </xsl:when>
       <xsl:when test="@type = 'checks'">
         <xs:complexType>
@@ -210,6 +214,7 @@
               </xs:complexType>
             </xs:element>
           </xs:sequence>
+          <xs:attributeGroup ref="Common"/>
         </xs:complexType>
       </xsl:when>
     </xsl:choose>
@@ -217,6 +222,29 @@
 </xsl:template>
 
 <xsl:template name="common-types">
+  <xs:attributeGroup name="Common">
+    <xs:attribute name="public">
+      <xs:annotation>
+        <xs:documentation xml:lang="ja">公表しない部分 (特定個人情報保護評価に関する規則): public="no" の要素は、公表用の評価書 (pia render --public) では内容を出力せず、公表しない旨だけを表示する。委員会に提出する全文には出力し、公表しない部分であることを示す</xs:documentation>
+        <xs:documentation xml:lang="en">A part not made public: with public="no" the public edition (pia render --public) prints only the form's withheld notice in its place and leaves its text out; the full edition prints it and marks it as withheld</xs:documentation>
+      </xs:annotation>
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="yes"/>
+          <xs:enumeration value="no"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="absent">
+      <xs:annotation>
+        <xs:documentation xml:lang="ja">取込み (pia import) の原本にこの部分がなかった (absent="yes")。出力では「原本に記載なし」と表示する</xs:documentation>
+        <xs:documentation xml:lang="en">The source of an import (pia import) had no such part (absent="yes"); printed as 原本に記載なし</xs:documentation>
+      </xs:annotation>
+      <xs:simpleType>
+        <xs:restriction base="xs:string"><xs:enumeration value="yes"/></xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:attributeGroup>
   <xs:complexType name="Text" mixed="true">
     <xs:annotation><xs:documentation xml:lang="ja">自由記述。段落 p、箇条書き ul/ol と li、改行 br を使える</xs:documentation></xs:annotation>
     <xs:choice minOccurs="0" maxOccurs="unbounded">
@@ -225,6 +253,22 @@
       <xs:element name="ol" type="List"/>
       <xs:element name="br"><xs:complexType/></xs:element>
     </xs:choice>
+    <xs:attributeGroup ref="Common"/>
+  </xs:complexType>
+  <xs:complexType name="LineField">
+    <xs:simpleContent>
+      <xs:extension base="Line"><xs:attributeGroup ref="Common"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="FlagField">
+    <xs:simpleContent>
+      <xs:extension base="Flag"><xs:attributeGroup ref="Common"/></xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:complexType name="ChoiceField">
+    <xs:simpleContent>
+      <xs:extension base="xs:string"><xs:attributeGroup ref="Common"/></xs:extension>
+    </xs:simpleContent>
   </xs:complexType>
   <xs:complexType name="Inline" mixed="true">
     <xs:choice minOccurs="0" maxOccurs="unbounded">
@@ -272,6 +316,7 @@
             </xs:restriction>
           </xs:simpleType>
         </xs:attribute>
+        <xs:attributeGroup ref="Common"/>
       </xs:extension>
     </xs:simpleContent>
   </xs:complexType>
@@ -280,6 +325,7 @@
       <xs:element name="from" type="Date" minOccurs="0"/>
       <xs:element name="to" type="Date" minOccurs="0"/>
     </xs:sequence>
+    <xs:attributeGroup ref="Common"/>
   </xs:complexType>
   <xs:simpleType name="Flag">
     <xs:union memberTypes="xs:boolean Empty"/>
@@ -296,6 +342,7 @@
       <xs:element name="item" type="Line"/>
       <xs:element name="category" type="Category"/>
     </xs:choice>
+    <xs:attributeGroup ref="Common"/>
   </xs:complexType>
   <xs:complexType name="Category">
     <xs:annotation><xs:documentation xml:lang="ja">記録項目の分類。分類の中に小分類を置ける (例: 識別情報 / ①受給者情報)</xs:documentation></xs:annotation>
@@ -317,6 +364,7 @@
         </xs:complexType>
       </xs:element>
     </xs:sequence>
+    <xs:attributeGroup ref="Common"/>
   </xs:complexType>
   <xs:complexType name="Unplaced" mixed="true">
     <xs:annotation><xs:documentation xml:lang="ja">取込み(pia import)で様式上の位置を決められなかった原文。source-line は原文の行番号</xs:documentation></xs:annotation>

@@ -1,11 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   html.xsl: the print vocabulary (urn:pia:print:1) to one self-contained
-  HTML page: the same structure as the PDF (cover, 項目一覧 with links,
-  numbered sections, bordered label/value tables, choices, checkboxes,
-  the 変更箇所 table), styles inline, no external resource.  Readable on a
-  phone (tables turn into stacked label/value blocks below 40em) and
-  printable (A4, header rows of the change table repeated by the browser).
+  HTML page: the same structure and the same words as the PDF (cover with
+  the form's stamp and title, 項目一覧 with links, numbered sections,
+  bordered label/value tables, choices, boxes and counts, the notices of
+  withheld and absent parts, figures as framed file names, the 変更箇所
+  table at the width of the screen), styles inline, no external resource.
+  Every row is an anchor (#SECTION-N).  Readable on a phone (tables turn
+  into stacked label/value blocks below 40em) and printable (A4, page
+  numbers "n / N", header rows of the change table repeated).
 -->
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -27,10 +30,18 @@
       <title><xsl:value-of select="@title"/></title>
       <style>
 body { font-family: "Noto Sans CJK JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", sans-serif;
-  font-size: 10.5pt; line-height: 1.6; margin: 0 auto; max-width: 52em; padding: 1em;
+  font-size: 10.5pt; line-height: 1.6; margin: 0; padding: 1em;
   color: #000; background: #fff; line-break: strict; overflow-wrap: anywhere; }
+header.run, body > section { max-width: 52em; margin-left: auto; margin-right: auto; }
+/* the 変更箇所 table takes the width of the screen */
+body > section#sec-changes { max-width: none; }
 header.run { font-size: 8pt; color: #444; border-bottom: 1px solid #000; margin-bottom: 1em; }
-h1 { font-size: 1.6em; margin: .6em 0 .2em; }
+h1 { font-size: 1.6em; margin: .6em 0 .2em; text-align: center; }
+p.withheld, p.absent { font-weight: bold; }
+a.anchor { color: #888; text-decoration: none; visibility: hidden; margin-right: .2em; }
+tr:hover a.anchor, tr:target a.anchor { visibility: visible; }
+tr:target { outline: 2px solid #36c; }
+figure.fig .frame { border: 1px solid #000; padding: 2em; text-align: center; }
 h2 { font-size: 1.2em; margin: 1.6em 0 .4em; }
 p.style { text-align: right; margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; table-layout: fixed; }
@@ -43,7 +54,8 @@ td ol, td ul { margin: 0; padding-left: 1.6em; }
 .choice .value { font-weight: bold; }
 .choice .opts, .group, .note { font-size: .85em; }
 .group { font-weight: bold; margin-top: .2em; }
-.checks span.c { display: inline-block; margin-right: 1em; }
+.checks span.c, .packed span.c { display: inline-block; margin-right: 1em; white-space: nowrap; }
+.checks span.c.on { font-weight: bold; }
 nav.toc a { display: block; border-bottom: 1px solid #bbb; padding: .15em 0; color: inherit; text-decoration: none; }
 nav.toc a:hover { background: #f0f0f0; }
 section.page { break-before: page; }
@@ -56,7 +68,9 @@ section.page { break-before: page; }
   table.grid { font-size: .85em; }
 }
 @media print {
-  @page { size: A4; margin: 20mm 18mm; }
+  @page { size: A4; margin: 20mm 18mm;
+    @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+  a.anchor { display: none; }
   body { max-width: none; padding: 0; font-size: 9pt; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
@@ -80,12 +94,15 @@ section.page { break-before: page; }
 </xsl:template>
 
 <xsl:template match="p:heading[@level='0']"><h1><xsl:apply-templates/></h1></xsl:template>
+<xsl:template match="p:heading[@level='2']"><h3><xsl:apply-templates/></h3></xsl:template>
 <xsl:template match="p:heading"><h2><xsl:apply-templates/></h2></xsl:template>
 
-<xsl:template match="p:page/p:p[@align='right']">
+<xsl:template match="p:page/p:p[@align='right']" priority="1">
   <p class="style"><xsl:apply-templates/></p>
 </xsl:template>
-<xsl:template match="p:page/p:p | p:section/p:p"><p><xsl:apply-templates/></p></xsl:template>
+<xsl:template match="p:page/p:p | p:section/p:p">
+  <p><xsl:if test="@absent"><xsl:attribute name="class">absent</xsl:attribute></xsl:if><xsl:apply-templates/></p>
+</xsl:template>
 
 <xsl:template match="p:toc">
   <nav class="toc">
@@ -119,18 +136,35 @@ section.page { break-before: page; }
   </xsl:if>
 </xsl:template>
 
-<xsl:template match="p:row"><tr><xsl:apply-templates select="p:cell"/></tr></xsl:template>
+<!-- every row an anchor: #SECTION-N, N its place in the section -->
+<xsl:template match="p:row">
+  <xsl:variable name="id" select="concat(ancestor::*[@id][1]/@id, '-', count(preceding-sibling::p:row) + 1)"/>
+  <tr id="{$id}">
+    <xsl:apply-templates select="p:cell">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:apply-templates>
+  </tr>
+</xsl:template>
 
 <xsl:template match="p:cell[@role='label']">
+  <xsl:param name="id"/>
   <th class="d{@depth}">
     <xsl:if test="@span"><xsl:attribute name="colspan"><xsl:value-of select="@span"/></xsl:attribute></xsl:if>
+    <xsl:if test="not(preceding-sibling::p:cell) and not(../@header)"><a class="anchor" href="#{$id}">#</a></xsl:if>
     <xsl:apply-templates/>
   </th>
 </xsl:template>
-<xsl:template match="p:cell"><td><xsl:apply-templates/></td></xsl:template>
+<xsl:template match="p:cell">
+  <td>
+    <xsl:if test="@span"><xsl:attribute name="colspan"><xsl:value-of select="@span"/></xsl:attribute></xsl:if>
+    <xsl:apply-templates/>
+  </td>
+</xsl:template>
 
 <xsl:template match="p:cell/p:p">
   <p>
+    <xsl:if test="@withheld"><xsl:attribute name="class">withheld</xsl:attribute></xsl:if>
+    <xsl:if test="@absent"><xsl:attribute name="class">absent</xsl:attribute></xsl:if>
     <xsl:if test="@indent &gt; 0"><xsl:attribute name="style">margin-left:<xsl:value-of select="@indent"/>em</xsl:attribute></xsl:if>
     <xsl:if test="@weight='bold'"><xsl:attribute name="class">group</xsl:attribute></xsl:if>
     <xsl:apply-templates/>
@@ -139,6 +173,13 @@ section.page { break-before: page; }
 <xsl:template match="p:br"><br/></xsl:template>
 <xsl:template match="p:del"><del><xsl:apply-templates/></del></xsl:template>
 <xsl:template match="p:ins"><ins><xsl:apply-templates/></ins></xsl:template>
+
+<xsl:template match="p:list[@pack='yes']">
+  <div class="packed">
+    <xsl:if test="@indent &gt; 0"><xsl:attribute name="style">margin-left:<xsl:value-of select="@indent"/>em</xsl:attribute></xsl:if>
+    <xsl:for-each select="p:item"><span class="c"><xsl:value-of select="concat(../@bullet, .)"/></span></xsl:for-each>
+  </div>
+</xsl:template>
 
 <xsl:template match="p:list">
   <xsl:variable name="el"><xsl:choose><xsl:when test="@type='ol'">ol</xsl:when><xsl:otherwise>ul</xsl:otherwise></xsl:choose></xsl:variable>
@@ -150,7 +191,8 @@ section.page { break-before: page; }
 
 <xsl:template match="p:choice">
   <div class="choice">
-    <div class="value">[ <xsl:value-of select="@value"/> ]</div>
+    <div class="value"><b>[ <xsl:value-of select="@value"/> ]</b>
+      <xsl:if test="@after"><xsl:text>　</xsl:text><xsl:value-of select="@after"/></xsl:if></div>
     <div class="opts"><xsl:value-of select="@caption"/>
       <xsl:for-each select="p:option"><xsl:text>　</xsl:text><xsl:value-of select="concat(@n, ') ', .)"/></xsl:for-each>
     </div>
@@ -164,11 +206,19 @@ section.page { break-before: page; }
         <div class="group"><xsl:value-of select="@group"/></div>
       </xsl:if>
       <span class="c">
+        <xsl:if test="@mark='on'"><xsl:attribute name="class">c on</xsl:attribute></xsl:if>
         <xsl:value-of select="@sign"/><xsl:text> </xsl:text><xsl:value-of select="."/>
         <xsl:if test="@slot"> ( <xsl:value-of select="@slot"/> )</xsl:if>
+        <xsl:if test="@after"><xsl:text> </xsl:text><xsl:value-of select="@after"/></xsl:if>
       </span>
     </xsl:for-each>
   </div>
+</xsl:template>
+
+<xsl:template match="p:figure">
+  <figure class="fig"><div class="frame" role="img" aria-label="{@alt}">[<xsl:value-of select="@src"/>]</div>
+    <xsl:if test="normalize-space(.) != ''"><figcaption><xsl:value-of select="."/></figcaption></xsl:if>
+  </figure>
 </xsl:template>
 
 <xsl:template match="p:note">

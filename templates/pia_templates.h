@@ -33,6 +33,10 @@ struct pia_render_opts {
 	/** Seconds since the epoch written as the PDF's creation date; -1:
 	 *  $SOURCE_DATE_EPOCH when set, else the current time. */
 	long long		 epoch;
+	/** 1: the public edition: every element marked public="no" (and what
+	 *  it holds) prints as the form's withheld notice, its text nowhere in
+	 *  the output; 0: the full edition, with those parts marked. */
+	int			 public_edition;
 };
 
 /** Parses "pdf", "html", "layout", "print"; -1 otherwise. */

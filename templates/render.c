@@ -54,7 +54,8 @@ pia_render(const struct pia_vocab *v, const struct pia_doc *doc,
 
 	*out = NULL;
 	*len = 0;
-	if ((print = tmpl_print_tree(v, doc, o->only, d)) == NULL)
+	if ((print = tmpl_print_tree(v, doc, o->only, o->public_edition, d)) ==
+	    NULL)
 		return -1;
 	switch (o->format) {
 	case PIA_RENDER_PRINT:
@@ -81,8 +82,7 @@ pia_render(const struct pia_vocab *v, const struct pia_doc *doc,
 		break;
 	}
 	if (rc == -1 && pia_diags_count_level(d, PIA_ERROR) == 0)
-		pia_diags_add(d, PIA_ERROR, "memory", pia_doc_name(doc), 0,
-		    NULL, NULL, "メモリ不足です", "out of memory");
+		pia_diag(d, PIA_M_OOM, pia_doc_name(doc), 0, NULL);
 	tmpl_layout_free(L);
 	xmlFreeDoc(print);
 	return rc;
@@ -92,7 +92,7 @@ int
 pia_render_changes(const struct pia_vocab *v, const struct pia_doc *doc,
     enum pia_render_format f, char **out, size_t *len, struct pia_diags *d)
 {
-	struct pia_render_opts	 o = { f, "changes", -1 };
+	struct pia_render_opts	 o = { f, "changes", -1, 0 };
 
 	return pia_render(v, doc, &o, out, len, d);
 }

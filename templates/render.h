@@ -15,9 +15,10 @@
 struct tmpl_layout;
 
 /** Runs templates/print.xsl: the print tree of the assessment, or NULL
- *  with findings.  only: NULL or "changes". */
+ *  with findings.  only: NULL or "changes"; public_edition: the parts
+ *  marked public="no" print as the withheld notice, their text left out. */
 xmlDoc	*tmpl_print_tree(const struct pia_vocab *, const struct pia_doc *,
-	    const char *only, struct pia_diags *);
+	    const char *only, int public_edition, struct pia_diags *);
 /** Runs templates/html.xsl on a print tree: a malloc'd HTML page. */
 int	 tmpl_html(xmlDoc *print, char **out, size_t *len, struct pia_diags *);
 

@@ -9,7 +9,10 @@
  * nodes of other kinds are left out, and titles carry number and ※.
  *
  * Extension functions (namespace urn:pia:xslt:1):
- *   pia:form()        the resolved vocabulary (a node-set of one element)
+ *   pia:form()        the resolved vocabulary (a node-set of one element:
+ *                     form with @title and @form-version of the kind, t
+ *                     children with the form's own words by @id, then
+ *                     the n tree)
  *   pia:wareki(s)     an ISO date as 和暦 (pia_wareki_format); other text
  *                     is returned unchanged
  */
@@ -70,6 +73,8 @@ resolve(xmlNode *e, const struct pia_vnode *p, enum pia_kind k)
 		/* read by the editor's page (templates/editor/form.xsl) */
 		set(c, "en", pia_vnode_en(n));
 		set(c, "hint", pia_vnode_hint(n, k));
+		set(c, "inline", pia_vnode_attr(n, "inline", k));
+		set(c, "width", pia_vnode_attr(n, "width", k));
 		if (pia_vnode_is_self(n))
 			set(c, "self", "yes");
 		if ((title = pia_vnode_title(n, k, "ja")) == NULL)
@@ -86,9 +91,36 @@ resolve(xmlNode *e, const struct pia_vnode *p, enum pia_kind k)
 				if (pia_optlist_slot(l, i))
 					set(o, "slot", "yes");
 				set(o, "group", pia_optlist_group(l, i));
+				set(o, "count", pia_optlist_attr(l, i,
+				    "count"));
 			}
 		}
 		if (resolve(c, n, k) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The words of the printed form (vocab <texts>) as t elements. */
+static int
+texts(xmlNode *r, const struct pia_vocab *v)
+{
+	const xmlNode	*t = pia_vocab_texts(v);
+	xmlNode		*c;
+	xmlChar		*id, *s;
+
+	for (t = t ? t->children : NULL; t; t = t->next) {
+		if (t->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)t->name, "text") != 0)
+			continue;
+		id = xmlGetProp(t, BAD_CAST "id");
+		s = xmlNodeGetContent(t);
+		c = xmlNewTextChild(r, NULL, BAD_CAST "t", s);
+		if (c != NULL)
+			set(c, "id", (const char *)id);
+		xmlFree(id);
+		xmlFree(s);
+		if (c == NULL)
 			return -1;
 	}
 	return 0;
@@ -108,7 +140,9 @@ form_doc(const struct pia_vocab *v, enum pia_kind k)
 	set(r, "kind", pia_kind_id(k));
 	set(r, "name", pia_vocab_kind_name(v, k));
 	set(r, "style", pia_vocab_kind_style(v, k));
-	if (resolve(r, pia_vocab_form(v), k) == 0)
+	set(r, "title", pia_vocab_kind_attr(v, k, "title"));
+	set(r, "form-version", pia_vocab_kind_attr(v, k, "form-version"));
+	if (texts(r, v) == 0 && resolve(r, pia_vocab_form(v), k) == 0)
 		return d;
 fail:
 	xmlFreeDoc(d);
@@ -204,16 +238,12 @@ apply(const char *rel, xmlDoc *in, xmlDoc *form, const char **params,
 	xsltSetGenericErrorFunc(&e, xslt_error);
 	xmlSetGenericErrorFunc(&e, xslt_error);
 	if ((path = pia_data_path(rel)) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "data", rel, 0, NULL, NULL,
-		    "スタイルシートが見つかりません (PIA_DATADIR を確認して"
-		    "ください)", "stylesheet not found (check PIA_DATADIR)");
+		pia_diag(d, PIA_M_RENDER_XSL_MISSING, rel, 0, NULL);
 		goto out;
 	}
 	sdoc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (sdoc == NULL || (ss = xsltParseStylesheetDoc(sdoc)) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "data", path, 0, NULL, NULL,
-		    "スタイルシートを読めません: %s", "cannot load the "
-		    "stylesheet: %s", e.buf);
+		pia_diag(d, PIA_M_RENDER_XSL_LOAD, path, 0, NULL, e.buf);
 		if (ss == NULL)
 			xmlFreeDoc(sdoc);
 		goto out;
@@ -237,9 +267,7 @@ apply(const char *rel, xmlDoc *in, xmlDoc *form, const char **params,
 	t->_private = form;
 	res = xsltApplyStylesheetUser(ss, in, params, NULL, NULL, t);
 	if (res == NULL || t->state != XSLT_STATE_OK) {
-		pia_diags_add(d, PIA_ERROR, "render", name, 0, NULL, NULL,
-		    "変換に失敗しました: %s", "transformation failed: %s",
-		    e.buf);
+		pia_diag(d, PIA_M_RENDER_TRANSFORM, name, 0, NULL, e.buf);
 		xmlFreeDoc(res);
 		res = NULL;
 	}
@@ -260,19 +288,23 @@ out:
 
 xmlDoc *
 tmpl_print_tree(const struct pia_vocab *v, const struct pia_doc *doc,
-    const char *only, struct pia_diags *d)
+    const char *only, int public_edition, struct pia_diags *d)
 {
 	xmlDoc		*form, *res;
-	const char	*params[3] = { NULL, NULL, NULL };
+	const char	*params[5] = { NULL, NULL, NULL, NULL, NULL };
+	size_t		 np = 0;
 
 	if ((form = form_doc(v, pia_doc_kind(doc))) == NULL) {
-		pia_diags_add(d, PIA_ERROR, "memory", NULL, 0, NULL, NULL,
-		    "メモリ不足です", "out of memory");
+		pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
 		return NULL;
 	}
 	if (only != NULL && strcmp(only, "changes") == 0) {
-		params[0] = "only";
-		params[1] = "'changes'";
+		params[np++] = "only";
+		params[np++] = "'changes'";
+	}
+	if (public_edition) {
+		params[np++] = "public";
+		params[np++] = "'yes'";
 	}
 	res = apply("templates/print.xsl", pia_doc_xml(doc), form, params,
 	    NULL, pia_doc_name(doc), d);
@@ -298,8 +330,7 @@ tmpl_html(xmlDoc *print, char **out, size_t *len, struct pia_diags *d)
 	xsltFreeStylesheet(ss);
 	if (n < 0) {
 		xmlFree(buf);
-		pia_diags_add(d, PIA_ERROR, "memory", NULL, 0, NULL, NULL,
-		    "メモリ不足です", "out of memory");
+		pia_diag(d, PIA_M_OOM, NULL, 0, NULL);
 		return -1;
 	}
 	if ((*out = malloc((size_t)n + 1)) != NULL) {

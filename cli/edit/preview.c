@@ -63,9 +63,9 @@ int
 edit_pdf(struct edit_session *s, char **out, size_t *len, char **err)
 {
 	/* pia-render's own words (cli/render_main.c): render FORMAT ONLY
-	 * OUT IN, the document on standard input. */
+	 * OUT IN PUBLIC STRICT, the document on standard input. */
 	char		*argv[] = { "pia-render", "render", "pdf", "-", "-",
-			    "-", NULL };
+			    "-", "0", "0", NULL };
 	posix_spawn_file_actions_t fa;
 	xmlChar		*doc = NULL;
 	char		*elen = NULL;

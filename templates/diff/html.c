@@ -83,7 +83,7 @@ pia_diff_print_html(const struct pia_changes *ch,
 	if ((doc = pia_changes_marked(ch, o->date, d)) == NULL)
 		return -1;
 	if ((print = tmpl_print_tree(pia_changes_vocab(ch), doc, "changes",
-	    d)) == NULL)
+	    0, d)) == NULL)
 		goto out;
 	if (decorate(print, ch, o) == -1) {
 		pia_diag(d, PIA_M_OOM, NULL, 0, NULL);

@@ -36,7 +36,7 @@
   <fo:block id="{@id}" break-before="page"><xsl:apply-templates/></fo:block>
 </xsl:template>
 <xsl:template match="p:heading">
-  <fo:block font-size="12pt" space-after="6pt" keep-with-next="always"><xsl:if test="@level='0'"><xsl:attribute name="font-size">16pt</xsl:attribute></xsl:if><xsl:value-of select="."/></fo:block>
+  <fo:block font-size="12pt" font-weight="bold" space-after="6pt" keep-with-next="always"><xsl:if test="@align='center'"><xsl:attribute name="text-align">center</xsl:attribute></xsl:if><xsl:if test="@level='0'"><xsl:attribute name="font-size">16pt</xsl:attribute></xsl:if><xsl:value-of select="."/></fo:block>
 </xsl:template>
 <xsl:template match="p:p">
   <fo:block><xsl:if test="@align='right'"><xsl:attribute name="text-align">end</xsl:attribute></xsl:if><xsl:apply-templates/></fo:block>
@@ -65,7 +65,7 @@
     <xsl:call-template name="cols"><xsl:with-param name="s" select="substring-after($s, ' ')"/></xsl:call-template>
   </xsl:if>
 </xsl:template>
-<xsl:template match="p:row"><fo:table-row><xsl:apply-templates select="p:cell"/></fo:table-row></xsl:template>
+<xsl:template match="p:row"><fo:table-row><xsl:if test="@header='yes' or @keep='next' or count(p:cell) = 1"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if><xsl:if test="@keep='next' or count(p:cell) = 1"><xsl:attribute name="keep-with-next">always</xsl:attribute></xsl:if><xsl:apply-templates select="p:cell"/></fo:table-row></xsl:template>
 <xsl:template match="p:cell">
   <fo:table-cell border="0.5pt solid black" padding="3.5pt">
     <xsl:if test="@span"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="@span"/></xsl:attribute></xsl:if>
@@ -76,17 +76,25 @@
     </fo:block>
   </fo:table-cell>
 </xsl:template>
+<xsl:template match="p:list[@pack='yes']">
+  <fo:block><xsl:for-each select="p:item"><xsl:value-of select="concat(../@bullet, .)"/>　</xsl:for-each></fo:block>
+</xsl:template>
 <xsl:template match="p:list">
   <xsl:for-each select="p:item">
     <fo:block><xsl:choose><xsl:when test="../@type='ol'"><xsl:value-of select="position()"/>. </xsl:when><xsl:otherwise>・</xsl:otherwise></xsl:choose><xsl:apply-templates/></fo:block>
   </xsl:for-each>
 </xsl:template>
 <xsl:template match="p:choice">
-  <fo:block>[ <xsl:value-of select="@value"/> ]</fo:block>
-  <fo:block font-size="7.5pt"><xsl:value-of select="@caption"/><xsl:for-each select="p:option">　<xsl:value-of select="concat(@n, ') ', .)"/></xsl:for-each></fo:block>
+  <fo:block><fo:inline font-weight="bold">[ <xsl:value-of select="@value"/> ]</fo:inline><xsl:if test="@after">　<xsl:value-of select="@after"/></xsl:if>　<fo:inline font-size="7.5pt"><xsl:value-of select="@caption"/></fo:inline></fo:block>
+  <fo:block font-size="7.5pt"><xsl:for-each select="p:option"><xsl:value-of select="concat(@n, ') ', .)"/>　</xsl:for-each></fo:block>
 </xsl:template>
 <xsl:template match="p:checks">
-  <fo:block><xsl:for-each select="p:check"><xsl:value-of select="concat(@sign, ' ', .)"/><xsl:if test="@slot"> ( <xsl:value-of select="@slot"/> )</xsl:if>　</xsl:for-each></fo:block>
+  <fo:block><xsl:for-each select="p:check"><fo:inline><xsl:if test="@mark='on'"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if><xsl:value-of select="concat(@sign, ' ', .)"/></fo:inline><xsl:if test="@slot"> ( <xsl:value-of select="@slot"/> )</xsl:if><xsl:if test="@after"><xsl:value-of select="concat(' ', @after)"/></xsl:if>　</xsl:for-each></fo:block>
 </xsl:template>
+<xsl:template match="p:figure">
+  <fo:block break-before="page" text-align="center"><fo:external-graphic src="url({@src})" content-width="scale-to-fit" width="100%" scaling="uniform"/></fo:block>
+  <fo:block font-size="7.5pt" text-align="center" break-after="page"><xsl:value-of select="."/></fo:block>
+</xsl:template>
+<xsl:template match="p:p[@withheld or @absent]"><fo:block font-weight="bold"><xsl:apply-templates/></fo:block></xsl:template>
 <xsl:template match="p:note"><fo:block font-size="7.5pt"><xsl:value-of select="."/></fo:block></xsl:template>
 </xsl:stylesheet>

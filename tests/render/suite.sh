@@ -5,11 +5,17 @@
 #                   the page count, so a change of pagination shows here
 #   PDF checks      pdftotext finds every value of the sample (whitespace
 #                   removed; dates as 和暦), pdffonts lists only embedded
-#                   Japanese fonts, pdfinfo's page count matches the layout,
+#                   Japanese fonts, both weights and no Type 3 font, the PDF
+#                   is at most 520 KB (full.xml, tagged, with its figure);
+#                   tagged (structure, language ja, title shown, figures'
+#                   /Alt), qpdf finds no damage; pdfinfo's page count
+#                   matches the layout,
 #                   two renders with SOURCE_DATE_EPOCH are byte-identical,
 #                   metadata (title, author) is set
 #   print tree      validates against templates/print.rng
 #   HTML            self-contained and holds every value
+#   public edition  --public leaves the text of public="no" parts out of
+#                   the PDF's bytes; the full edition marks them
 #   errors          invalid document, unwritable output, no Japanese font:
 #                   clear message, exit status, no file left behind
 # Regenerate the goldens with UPDATE=1 sh tests/run.sh (then review them).
@@ -109,8 +115,12 @@ $(head -20 "$rw/$n.err")"
 		if [ -z "$msg" ]; then ok; else ko "$rl render layout $n" "$msg"; fi
 
 		# 禁則: no line of text starts with closing punctuation
-		bad=$(grep -E '^  text [0-9.]+ [0-9.]+ [、。，．）」』】〕？！ぁぃぅぇぉっゃゅょァィゥェォッャュョー々]' "$rw/$n.layout" | head -3)
+		bad=$(grep -E '^  (text|head) [0-9.]+ [0-9.]+ [、。，．）」』】〕？！ぁぃぅぇぉっゃゅょァィゥェォッャュョー々]' "$rw/$n.layout" | head -3)
 		if [ -z "$bad" ]; then ok; else ko "$rl render kinsoku $n" "$bad"; fi
+
+		# no heading ends a page, no box or option number apart from its label
+		bad=$(awk -f tests/render/keep.awk "$rw/$n.layout" | head -5)
+		if [ -z "$bad" ]; then ok; else ko "$rl render keep $n" "$bad"; fi
 
 		# the print tree keeps its contract
 		ptargs=""
@@ -141,6 +151,29 @@ $(printf '%s\n' "$miss" | head -10)"; fi
 			fonts=$(pdffonts "$p" | tail -n +3)
 			badf=$(printf '%s\n' "$fonts" | awk 'NF && ($1 !~ /\+(NotoSansCJKjp|IPAexGothic)/ || $(NF-4) != "yes" || $(NF-3) != "yes")')
 			if [ -n "$fonts" ] && [ -z "$badf" ]; then ok; else ko "$rl render pdf fonts $s" "$fonts"; fi
+			# both weights, each a small desubroutinized subset (pdf.c):
+			# the PDF stays within FOP's size for the same content
+			size=$(wc -c < "$p")
+			if printf '%s\n' "$fonts" | grep -q 'NotoSansCJKjp-Bold' &&
+			    printf '%s\n' "$fonts" | grep -q 'NotoSansCJKjp-Regular' &&
+			    ! printf '%s\n' "$fonts" | grep -q 'Type 3' &&
+			    [ "$size" -le 520000 ]; then ok
+			else ko "$rl render pdf size $s" "$size bytes; $fonts"; fi
+			# accessible: tagged, language, title in the window, the
+			# structure (headings, tables with header cells), a sound file
+			acc=""
+			pdfinfo "$p" | grep -q '^Tagged: *yes' || acc="$acc not-tagged"
+			grep -aq '/Lang (ja)' "$p" || acc="$acc no-lang"
+			grep -aq '/DisplayDocTitle true' "$p" || acc="$acc no-title-shown"
+			st=$(pdfinfo -struct "$p" 2>&1)
+			for e in Document H1 H2 Table TR TH TD; do
+				printf '%s\n' "$st" | grep -q "^ *$e\b" || acc="$acc no-$e"
+			done
+			printf '%s\n' "$st" | grep -q 'Syntax Warning' && acc="$acc structure-warnings"
+			if command -v qpdf >/dev/null 2>&1 && ! qpdf --check "$p" >/dev/null 2>&1; then
+				acc="$acc qpdf-check"
+			fi
+			if [ -z "$acc" ]; then ok; else ko "$rl render pdf accessible $s" "$acc"; fi
 			pages=$(pdfinfo "$p" | awk '/^Pages:/ { print $2 }')
 			want=$(sed -n '1s/.* pages \([0-9]*\) .*/\1/p' "tests/render/$s.layout")
 			if [ -n "$pages" ] && [ "$pages" = "$want" ]; then ok; else ko "$rl render pdf pages $s" "pdfinfo $pages, layout $want"; fi
@@ -169,6 +202,86 @@ $(printf '%s\n' "$miss" | head -10)"; fi
 			if [ -z "$ext" ] && [ -z "$miss" ]; then ok; else ko "$rl render html $s" "external: $ext
 missing: $(printf '%s\n' "$miss" | head -5)"; fi
 		done
+		# nothing is ever dropped: a paragraph of 250,000 characters comes
+		# out whole over many pages, every one of 150 record items too
+		# (a sentence of 50 characters, 5,000 times)
+		awk 'BEGIN { u = "特定個人情報ファイルの取扱いに当たっては、関係法令を遵守し、必要かつ適切な安全管理措置を講じている。"
+			for (i = 0; i < 5000; i++) s = s u }
+			/<remarks>/ { sub(/<remarks>[^<]*<\/remarks>/, "<remarks>" s "</remarks>") } { print }' \
+		    samples/basic.xml > "$rw/huge.xml"
+		xmllint --xpath 'string(//*[local-name()="remarks"])' "$rw/huge.xml" > "$rw/big.txt"
+		"$PROG_R" render -o "$rw/huge.pdf" "$rw/huge.xml" 2>/dev/null
+		got=$(pdftotext -enc UTF-8 -raw -x 0 -y 55 -W 596 -H 735 "$rw/huge.pdf" - 2>/dev/null |
+		    render_squash | sed 's/(続き)//g')
+		if [ "$(wc -m < "$rw/big.txt")" -ge 250000 ] && printf '%s' "$got" | grep -aqF -f "$rw/big.txt"; then ok
+		else ko "$rl render huge paragraph" "the 250,000 characters do not come out whole ($(printf '%s' "$got" | wc -m) characters of text)"; fi
+		items=$(awk 'BEGIN { for (i = 1; i <= 150; i++) printf "<item>記録項目第%d号</item>", i }')
+		sed "s|<items>|<items>$items|" samples/focused.xml > "$rw/items.xml"
+		"$PROG_R" render -o "$rw/items.pdf" "$rw/items.xml" 2>/dev/null
+		got=$(pdftotext -enc UTF-8 "$rw/items.pdf" - 2>/dev/null | render_squash)
+		miss=$(awk 'BEGIN { for (i = 1; i <= 150; i++) print "・記録項目第" i "号" }' |
+		    while read -r it; do case "$got" in *"$it"*) ;; *) echo "$it" ;; esac; done | head -3)
+		if [ -z "$miss" ]; then ok; else ko "$rl render many items" "missing: $miss"; fi
+		# the figures of 別添1: JPEG embedded as it is, SVG and PDF as
+		# vectors; a missing one is a warning with its path, and fails
+		# only under --strict (nothing written then)
+		"$PROG_R" render -o "$rw/fig.pdf" tests/render/figures.xml 2> "$rw/fig.err"
+		rc=$?
+		if [ $rc -eq 0 ] && grep -q 'warning: \[render-image\] .*tests/render/no-such-figure.png' "$rw/fig.err" &&
+		    [ "$(pdfinfo -struct "$rw/fig.pdf" | grep -c 'Figure')" = 4 ] &&
+		    [ "$(grep -ac '/Alt <FEFF' "$rw/fig.pdf")" = 4 ] &&
+		    [ "$(grep -c render-image "$rw/fig.err")" = 1 ] &&
+		    pdfimages -list "$rw/fig.pdf" | grep -q ' jpeg '; then ok
+		else ko "$rl render figures" "rc $rc: $(cat "$rw/fig.err")"; fi
+		"$PROG_R" render --strict -o "$rw/fig2.pdf" tests/render/figures.xml 2> "$rw/fig.err"
+		rc=$?
+		if [ $rc -eq 1 ] && [ ! -e "$rw/fig2.pdf" ] && grep -q 'no-such-figure.png' "$rw/fig.err"; then ok
+		else ko "$rl render figures --strict" "rc $rc: $(cat "$rw/fig.err")"; fi
+		# the public edition: a part marked public="no" prints as the
+		# form's notice, its text in no byte of the PDF (pdftotext, and
+		# the file with its streams uncompressed by qpdf, text as UTF-8 and
+		# as the UTF-16BE hex of the metadata); the full edition prints it
+		# after the mark
+		sed -e 's|<remarks>[^<]*</remarks>|<remarks public="no">ZQXJW秘匿記載</remarks>|' \
+		    -e 's|<task id="task-2">|<task id="task-2" public="no">|' \
+		    -e 's|<title>個人住民税の賦課徴収に関する事務 全項目評価書</title>|<title public="no">ZQXJW秘匿表題</title>|' \
+		    samples/full.xml > "$rw/pub.xml"
+		"$PROG_R" render --public -o "$rw/pub.pdf" "$rw/pub.xml" 2>/dev/null
+		"$PROG_R" render -o "$rw/full.pdf" "$rw/pub.xml" 2>/dev/null
+		pt=$(pdftotext -enc UTF-8 "$rw/pub.pdf" - 2>/dev/null | render_squash)
+		ft=$(pdftotext -enc UTF-8 "$rw/full.pdf" - 2>/dev/null | render_squash)
+		leak=""
+		for w in ZQXJW 秘匿記載 秘匿表題 '課税資料のデータ入力(パンチ入力)'; do
+			case "$pt" in *"$w"*) leak="$leak pdftotext:$w" ;; esac
+			case "$ft" in *"$w"*) ;; *) leak="$leak full-edition-lacks:$w" ;; esac
+		done
+		if command -v qpdf >/dev/null 2>&1; then
+			qpdf --qdf --object-streams=disable "$rw/pub.pdf" "$rw/pub.qdf" 2>/dev/null
+			grep -aq 'ZQXJW' "$rw/pub.qdf" && leak="$leak bytes:ZQXJW"
+			grep -aqi '005A00510058004A0057' "$rw/pub.qdf" && leak="$leak bytes:UTF-16BE"
+		else
+			leak="$leak (qpdf not installed)"
+		fi
+		case "$pt" in *"(非公表)"*) ;; *) leak="$leak no-notice" ;; esac
+		case "$ft" in *"【公表しない部分】"*) ;; *) leak="$leak no-mark" ;; esac
+		if [ -z "$leak" ]; then ok; else ko "$rl render public edition" "$leak"; fi
+		# an imported document: the importer's set-aside text in the
+		# appendix 取り込めなかった記載; a part marked absent prints 原本に記載なし
+		c=../shared/corpus/000_7d298ee1f4d6c27b.txt
+		if [ -f "$c" ]; then
+			./pia import -o "$rw/imp.xml" "$c" >/dev/null 2>&1
+			"$PROG_R" render -o "$rw/imp.pdf" "$rw/imp.xml" 2>/dev/null
+			it=$(pdftotext -enc UTF-8 "$rw/imp.pdf" - 2>/dev/null | render_squash)
+			u=$(xmllint --xpath 'string(//*[local-name()="unplaced"][1])' "$rw/imp.xml" | render_squash)
+			case "$it" in *取り込めなかった記載*"$u"*) ok ;;
+			*) ko "$rl render imported appendix" "appendix or its text not found" ;; esac
+		else
+			echo "render: ../shared/corpus not present, imported appendix not tested"
+		fi
+		sed 's|<disclosure>|<disclosure absent="yes">|' samples/full.xml > "$rw/abs.xml"
+		"$PROG_R" render -o "$rw/abs.pdf" "$rw/abs.xml" 2>/dev/null
+		case "$(pdftotext -enc UTF-8 "$rw/abs.pdf" - 2>/dev/null | render_squash)" in
+		*V開示請求、問合せ原本に記載なし*) ok ;; *) ko "$rl render absent section" "原本に記載なし not printed" ;; esac
 		# the change table alone, as pia diff -T pdf will use it
 		"$PROG_R" render --only changes -o "$rw/ch.pdf" tests/render/changes-only.xml 2>/dev/null
 		if pdftotext -enc UTF-8 "$rw/ch.pdf" - 2>/dev/null | render_squash | grep -q '令和元年5月1日.*平成31年4月30日'; then ok

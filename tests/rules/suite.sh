@@ -69,7 +69,7 @@ X
 	rcase $P $L quiet req-files $Q ''
 	rcase $P $L fire req-systems $F '/<system id="system-/,/<\/system>/d'
 	rcase $P $L quiet req-systems $F ''
-	rcase $P $L fire req-business-flow $F '164,/<\/notes>/d'
+	rcase $P $L fire req-business-flow $F '163s|<diagram>.*</diagram>|<diagram/>|; 164,/<\/notes>/d'
 	rcase $P $L quiet req-business-flow $F ''
 	rcase $P $L fire req-subdelegation-permission $F '/<permission>/,/<\/permission>/d'
 	rcase $P $L quiet req-subdelegation-permission $F ''
