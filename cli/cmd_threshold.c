@@ -22,14 +22,30 @@ parse_count(const char *s, double *lo, double *hi)
 	char	*end;
 	double	 v;
 
+	char	 digits[64];
+	size_t	 i, n = 0;
+
 	if (s == NULL || *s == '\0')
 		return -1;
-	v = strtod(s, &end);
-	if (*end == '\0' && v >= 0 && isfinite(v) && strspn(s, "0123456789") ==
-	    strlen(s)) {
+	/* digits with thousands commas: a count */
+	for (i = 0; s[i] != '\0' && n + 1 < sizeof(digits); i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			digits[n++] = s[i];
+		else if (s[i] != ',' || i == 0)
+			break;
+	if (s[i] == '\0' && n > 0) {
+		digits[n] = '\0';
+		v = strtod(digits, &end);
+		if (*end != '\0' || !isfinite(v))
+			return -1;
 		*lo = *hi = v;
 		return 0;
 	}
+	/* else only a band as printed ("1万人以上10万人未満"): a sign,
+	 * "-5" or "abc" is refused, not read as a band */
+	if (strstr(s, "人") == NULL || strchr(s, '-') != NULL ||
+	    strchr(s, '+') != NULL)
+		return -1;
 	return pia_band_bounds(s, lo, hi);
 }
 

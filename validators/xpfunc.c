@@ -19,6 +19,7 @@
 
 #include "pia.h"
 #include "pia_hygiene.h"
+#include "pia_i18n.h"
 #include "pia_validators.h"
 #include "xpfunc.h"
 
@@ -136,7 +137,13 @@ pmap_clear(struct pmap *m)
 void
 xpstate_reset(struct xpstate *st)
 {
+	size_t i;
+
 	pmap_clear(&st->vnodes);
+	for (i = 0; i < st->norms.cap; i++)
+		if (st->norms.k[i] != NULL)
+			free((void *)st->norms.v[i]);
+	pmap_clear(&st->norms);
 	free(st->text);
 	st->text = NULL;
 	st->text_node = NULL;
@@ -161,6 +168,9 @@ xpstate_free(struct xpstate *st)
 	free(st->vnodes.v);
 	free(st->optional.k);
 	free(st->optional.v);
+	free(st->norms.k);
+	free(st->norms.v);
+	memset(&st->norms, 0, sizeof(st->norms));
 	memset(&st->vnodes, 0, sizeof(st->vnodes));
 	memset(&st->optional, 0, sizeof(st->optional));
 }
@@ -879,9 +889,10 @@ f_bad_wareki(xmlXPathParserContext *c, int nargs)
 }
 
 /* pia:starred-item(text): whether a 変更箇所 項目 text names an item
- * marked ※ in the kind: for each part separated by "、", the last word
- * ("⑧事故発生時手順の策定・周知") is compared with the printed titles of
- * the vocabulary. */
+ * marked ※ in the kind: for each part separated by "、", a ※ or ◎ mark
+ * written in the row names a starred item, else the last word
+ * ("⑧事故発生時手順の策定・周知", as written or in NFKC) is compared
+ * with the printed titles of the vocabulary. */
 /* The printed titles (without ※) of the starred items of the kind,
  * collected once. */
 static void
@@ -943,9 +954,22 @@ f_starred_item(xmlXPathParserContext *c, int nargs)
 		}
 		for (part = strtok_r(s, "\n", &save); part != NULL && !hit;
 		    part = strtok_r(NULL, "\n", &save)) {
+			char *n;
+
+			/* a row may mark the item itself: ※ or ◎ */
+			if (strstr(part, "※") != NULL ||
+			    strstr(part, "◎") != NULL) {
+				hit = 1;
+				break;
+			}
 			w = strrchr(part, ' ');
 			w = w ? w + 1 : part;
 			hit = starred_title(ST(c), w);
+			/* full-width digits, spaces: compare in NFKC */
+			if (!hit && (n = pia_nfkc(w)) != NULL) {
+				hit = starred_title(ST(c), n);
+				free(n);
+			}
 		}
 	}
 	free(s);
@@ -961,6 +985,120 @@ f_starred(xmlXPathParserContext *c, int nargs)
 
 	valuePush(c, xmlXPathNewBoolean(v != NULL &&
 	    pia_vnode_starred(v, ST(c)->kind)));
+}
+
+/* The text s compared loosely: NFKC, with every white space removed
+ * (malloc'd; NULL when out of memory). */
+static char *
+norm_text(const char *s)
+{
+	char	*n, *p, *q;
+
+	if ((n = pia_nfkc(s)) == NULL)
+		return NULL;
+	for (p = q = n; *p; p++)
+		if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+			*q++ = *p;
+	*q = '\0';
+	return n;
+}
+
+/* pia:norm(x?): the string value of x (a node set stands for its first
+ * node) in NFKC without white space, so that two texts that differ only
+ * in width or spacing compare equal.  Cached per element for the current
+ * document: the change-history rules compare each row with the others. */
+static void
+f_norm(xmlXPathParserContext *c, int nargs)
+{
+	xmlNode		*n = NULL;
+	xmlChar		*s;
+	const void	*v;
+	char		*r;
+
+	if (nargs == 0)
+		n = c->context->node;
+	else if (c->value != NULL && c->value->type == XPATH_NODESET) {
+		n = pop_node(c, nargs);
+		if (n == NULL) {
+			ret_str(c, "");
+			return;
+		}
+	}
+	if (n != NULL && pmap_get(&ST(c)->norms, n, &v)) {
+		ret_str(c, v);
+		return;
+	}
+	s = n != NULL ? xmlNodeGetContent(n) : xmlXPathPopString(c);
+	r = norm_text(s ? (const char *)s : "");
+	xmlFree(s);
+	ret_str(c, r);
+	if (n != NULL && r != NULL)
+		pmap_put(&ST(c)->norms, n, r);	/* freed at reset */
+	else
+		free(r);
+}
+
+/* pia:void(x?): x says nothing: blank, or only a placeholder written for
+ * "nothing" ("-", "―", "ー", "特になし", "該当なし", "なし"...).  Used where
+ * the form wants content (required, conditional and explanation fields);
+ * where the form allows なし the rules do not ask. */
+static int
+void_text(const char *n)
+{
+	static const char *const marks[] = { "", "-", "--", "‐", "‑", "‒",
+	    "–", "—", "―", "−", "ー", "－", "ｰ", "特になし", "該当なし",
+	    "なし", "無し", "特に無し", "該当無し", "特記事項なし", "記載なし",
+	    "N/A", "n/a", "NA", "×", "/", "／", NULL };
+	size_t i;
+
+	for (i = 0; marks[i] != NULL; i++)
+		if (strcmp(n, marks[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+f_void(xmlXPathParserContext *c, int nargs)
+{
+	xmlNode	*n;
+	xmlChar	*s;
+	char	*r;
+	int	 yes;
+
+	if (nargs > 0 && (c->value == NULL ||
+	    c->value->type != XPATH_NODESET)) {
+		s = xmlXPathPopString(c);
+		r = norm_text(s ? (const char *)s : "");
+		xmlFree(s);
+		yes = r != NULL && void_text(r);
+		free(r);
+		valuePush(c, xmlXPathNewBoolean(yes));
+		return;
+	}
+	n = pop_node(c, nargs);
+	if (n != NULL && filled(n) == 0) {
+		valuePush(c, xmlXPathNewBoolean(1));
+		return;
+	}
+	/* a ticked box or an image is content */
+	if (n != NULL && (s = xmlNodeGetContent(n)) != NULL) {
+		r = norm_text((const char *)s);
+		xmlFree(s);
+		yes = r != NULL && void_text(r);
+		free(r);
+		if (yes) {
+			const xmlNode *k;
+
+			for (k = n->children; k != NULL; k = k->next)
+				if (k->type == XML_ELEMENT_NODE && (xmlStrEqual(
+				    k->name, BAD_CAST "check") ||
+				    xmlStrEqual(k->name, BAD_CAST "image")))
+					yes = 0;
+		}
+		valuePush(c, xmlXPathNewBoolean(yes));
+		return;
+	}
+	valuePush(c, xmlXPathNewBoolean(n == NULL));
 }
 
 /* libxml2 does not check arity: each function is wrapped. */
@@ -1002,6 +1140,8 @@ WRAP(foreign, 0, 1)
 WRAP(latin_word, 0, 1)
 WRAP(placeholder, 0, 1)
 WRAP(bad_wareki, 0, 1)
+WRAP(norm, 0, 1)
+WRAP(void, 0, 1)
 
 static const struct {
 	const char		*name;
@@ -1034,6 +1174,8 @@ static const struct {
 	{ "latin-word", w_latin_word },
 	{ "placeholder", w_placeholder },
 	{ "bad-wareki", w_bad_wareki },
+	{ "norm", w_norm },
+	{ "void", w_void },
 	{ NULL, NULL }
 };
 

@@ -32,6 +32,7 @@ struct xpstate {
 	char			**starred[PIA_KIND__MAX]; /* ※ item titles */
 	size_t			 nstarred[PIA_KIND__MAX];
 	int			 starred_done[PIA_KIND__MAX];
+	struct pmap		 norms;		/* element -> pia:norm() text */
 	const void		*text_node;	/* string value cache */
 	char			*text;
 };

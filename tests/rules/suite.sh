@@ -62,6 +62,8 @@ stage_suite() {
 	rcase $P $L quiet req-blank $F ''
 	rcase $P $L fire req-missing $F '/<number>3<\/number>/d'
 	rcase $P $L quiet req-missing $F ''
+	rcase $P $L fire req-placeholder $F 's|<number>3</number>|<number>－</number>|'
+	rcase $P $L quiet req-placeholder $F ''
 	doc nofiles <<'X'
 <assessment xmlns="urn:pia:assessment:1" kind="focused"><cover/><files/></assessment>
 X
@@ -160,6 +162,21 @@ X
 	rcase $P $L quiet cons-rating-issue $F ''
 	rcase $P $L fire cons-star-after $F 's|<item>II 特定個人情報ファイルの概要 4. 特定個人情報ファイルの取扱いの委託 委託事項3 ⑥委託先名</item>|<item>II 特定個人情報ファイルの概要 3. 特定個人情報の入手・使用 ⑥使用目的</item>|; s|<reason>委託先の決定に伴い.*</reason>|<reason/>|'
 	rcase $P $L quiet cons-star-after $F 's|<reason>委託先の決定に伴い.*</reason>|<reason/>|'
+	rcase $P $L fire cons-star-after $F 's|<item>II 特定個人情報ファイルの概要 4. 特定個人情報ファイルの取扱いの委託 委託事項3 ⑥委託先名</item>|<item>II-3 ◎使用目的</item>|; s|<reason>委託先の決定に伴い.*</reason>|<reason>-</reason>|'
+
+	# --- the change history ---
+	rcase $P $L fire cons-history-chain $F 's|<before>番号法第19条第8号 別表第二の27の項ほか</before>|<before>番号法第19条第9号 別表第二</before>|'
+	rcase $P $L quiet cons-history-chain $F 's|<before>番号法第19条第8号 別表第二の27の項ほか</before>|<before>番号法第１９条第８号　別表第二の27の項ほか</before>|'
+	rcase $P $L fire cons-history-noop $F 's|<after>税務部参事兼市民税課長</after>|<after>市民税課長 </after>|'
+	rcase $P $L quiet cons-history-noop $F ''
+	rcase $P $L fire cons-history-empty $F 's|<before>市民税課長</before>|<before>-</before>|; s|<after>税務部参事兼市民税課長</after>|<after/>|'
+	rcase $P $L quiet cons-history-empty $F 's|<before>市民税課長</before>|<before/>|'
+	rcase $P $L fire cons-history-after-publication $F 's|<date>2026-02-02</date>|<date>2026-04-02</date>|'
+	rcase $P $L quiet cons-history-after-publication $F 's|<date>2026-02-02</date>|<date>2026-03-16</date>|'
+	rcase $P $L fire cons-history-important-after $F 's|<reason>職の設置に伴う役職名の変更であり、重要な変更に当たらないため</reason>|<reason>重要な変更に該当するため</reason>|'
+	rcase $P $L quiet cons-history-important-after $F ''
+	rcase $P $L fire cons-history-threshold-after $F 's|<item>I 基本情報 7. 評価実施機関における担当部署 ②所属長の役職名</item>|<item>しきい値判断項目 1. 対象人数</item>|'
+	rcase $P $L quiet cons-history-threshold-after $F 's|<item>I 基本情報 7. 評価実施機関における担当部署 ②所属長の役職名</item>|<item>しきい値判断項目 1. 対象人数 いつ時点の計数か</item>|'
 
 	# --- text hygiene ---
 	rcase $P $L fire text-foreign-script $F 's|<head-title>税務部参事兼市民税課長</head-title>|<head-title>税務部ที่ไม่参事</head-title>|'
