@@ -98,7 +98,7 @@ DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   xsltproc libcmocka-dev valgrind jq libxslt1-dev libcairo2-dev \
 	   libpango1.0-dev libfontconfig-dev fonts-noto-cjk \
 	   fonts-ipaexfont-gothic poppler-utils libmicrohttpd-dev curl \
-	   python3 chromium chromium-driver python3-selenium
+	   python3 chromium chromium-driver python3-selenium python3-jsonschema
 
 LIB	 = $(BUILD)/libpia.a
 RLIB	 = $(BUILD)/libpia-render.a
