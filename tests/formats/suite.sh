@@ -112,4 +112,10 @@ PY
 	grep -q ',"'"'"'=HYPERLINK(""http://x"",""y"")",' "$_t/d.csv" &&
 	    [ "$(head -c 3 "$_t/d.csv")" = "$(printf '\357\273\277')" ]
 	fmt_check "$_l" "csv formula neutralised, BOM" $? "$(cat "$_t/d.csv")"
+
+	# The README's CI examples, run as written (release build only).
+	if [ "$_l" = release ]; then
+		_o=$(sh tests/formats/ci.sh README.md "$_p" 2>&1)
+		fmt_check "$_l" "README CI examples" $? "$_o"
+	fi
 }
