@@ -101,7 +101,7 @@ DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   librsvg2-dev libpoppler-glib-dev \
 	   fonts-noto-cjk \
 	   fonts-ipaexfont-gothic poppler-utils qpdf libmicrohttpd-dev curl \
-	   python3 chromium chromium-driver python3-selenium
+	   python3 chromium chromium-driver python3-selenium python3-jsonschema
 
 LIB	 = $(BUILD)/libpia.a
 RLIB	 = $(BUILD)/libpia-render.a

@@ -1,5 +1,5 @@
 /*
- * cmd_validate.c: pia validate [-T text|json|sarif|junit] [--rules FILE]...
+ * cmd_validate.c: pia validate [-T text|json|sarif|junit|github] [--rules FILE]...
  * [--only IDS] [--skip IDS] [--lang ja|en] [--today YYYY-MM-DD] [--strict]
  * [-j N] FILE|DIR|-...  and  pia validate --list-rules [-T text|json]
  * [--rules FILE]... [--only IDS] [--skip IDS]
@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "extern.h"
 #include "pia_validators.h"
@@ -121,6 +122,7 @@ worker(void *arg)
 	struct vresult	*res;
 	enum pia_kind	 kind;
 	size_t		 i;
+	struct timespec	 t0, t1;
 
 	for (;;) {
 		pthread_mutex_lock(j->mu);
@@ -131,11 +133,15 @@ worker(void *arg)
 		res = &j->res[i];
 		res->file = strcmp(j->files->v[i], "-") ? j->files->v[i] :
 		    "<stdin>";
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (pia_validate(j->v, j->files->v[i], NULL, &kind,
 		    res->d) == -1) {
 			res->failed = 1;
 			j->failed = 1;
 		}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		res->secs = (double)(t1.tv_sec - t0.tv_sec) +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		res->kind = kind;
 		res->errors = pia_diags_count_level(res->d, PIA_ERROR);
 		res->warnings = pia_diags_count_level(res->d, PIA_WARNING);
@@ -241,7 +247,8 @@ report(const struct pia_validator *v, enum out_format fmt,
 		    files->n - bad, bad, errors, warnings);
 		fputc('\n', stderr);
 	} else if (fmt == OUT_JSON) {
-		printf("{\"version\":\"%s\",\"files\":[", PIA_VERSION);
+		printf("{\"format_version\":1,\"version\":\"%s\",\"files\":[",
+		    PIA_VERSION);
 		for (i = 0; i < files->n; i++) {
 			printf("%s{\"file\":", i ? "," : "");
 			json_str(stdout, res[i].file);
@@ -263,8 +270,10 @@ report(const struct pia_validator *v, enum out_format fmt,
 		    warnings, pia_diags_count_level(all, PIA_INFO));
 	} else if (fmt == OUT_SARIF)
 		print_sarif(stdout, all, v);
-	else
+	else if (fmt == OUT_JUNIT)
 		print_junit(stdout, all, res, files->n, strict);
+	else
+		print_github(stdout, all);
 	return errors || (strict && warnings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -344,6 +353,8 @@ parse_args(const struct cmd *self, int argc, char **argv, struct args *a)
 				a->fmt = OUT_SARIF;
 			else if (strcmp(optarg, "junit") == 0)
 				a->fmt = OUT_JUNIT;
+			else if (strcmp(optarg, "github") == 0)
+				a->fmt = OUT_GITHUB;
 			else
 				return usage_msg(self, PIA_M_VAL_CLI_BAD_FORMAT,
 				    optarg);

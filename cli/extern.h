@@ -100,7 +100,7 @@ int	 out_flush(int rc);
  *  anything else leaves lang as it is.  main() calls it first. */
 void	 env_lang(void);
 
-enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_JUNIT };
+enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_JUNIT, OUT_GITHUB };
 
 /* The outcome of validating one file (cmd_validate.c, report.c). */
 struct vresult {
@@ -109,14 +109,20 @@ struct vresult {
 	struct pia_diags	*d;
 	size_t			 errors, warnings;
 	int			 failed;	/* a system failure */
+	double			 secs;		/* time taken */
 };
 struct pia_validator;
 
 /** Prints findings as "FILE:LINE: level: [rule] message" (coloured when
  *  stdout is a terminal), or collects them for JSON. */
 void	 print_findings_text(FILE *, const struct pia_diags *);
-/** Writes a JSON string literal. */
+/** Length of the well-formed UTF-8 sequence at the byte, 0 if none. */
+size_t	 utf8_len(const unsigned char *);
+/** A JSON string (null for NULL); bytes that are not UTF-8 as U+FFFD. */
 void	 json_str(FILE *, const char *);
+/** XML character data or attribute text; bytes that are not UTF-8 as
+ *  U+FFFD, controls that XML 1.0 forbids dropped. */
+void	 xml_str(FILE *, const char *);
 /** Prints one finding as a JSON object. */
 void	 json_finding(FILE *, const struct pia_diag *);
 /** Prints findings that the library reported about itself (no file). */
@@ -130,6 +136,9 @@ void	 print_sarif(FILE *, const struct pia_diags *,
  *  (warnings fail only with strict). */
 void	 print_junit(FILE *, const struct pia_diags *,
 	    const struct vresult *, size_t, int strict);
+/** GitHub Actions workflow commands (::error file=…,line=…::…), one
+ *  per finding. */
+void	 print_github(FILE *, const struct pia_diags *);
 
 /** Runs pia-render, the program that links the renderer, with the words
  *  (NULL-terminated) that render_main.c describes; returns only on

@@ -17,7 +17,7 @@ const struct cmd commands[] = {
 	  "pia new --kind full|focused|basic [-o FILE]",
 	  PIA_M_CLI_NEW_HELP },
 	{ "validate", cmd_validate, PIA_M_CLI_VALIDATE_SUMMARY,
-	  "pia validate [-T text|json|sarif|junit] [--rules FILE]... "
+	  "pia validate [-T text|json|sarif|junit|github] [--rules FILE]... "
 	  "[--only IDS] [--skip IDS] [--lang ja|en] [--today YYYY-MM-DD] "
 	  "[--strict] [-j N] FILE|DIR|-...",
 	  PIA_M_CLI_VALIDATE_HELP },

@@ -142,17 +142,59 @@ print_system_errors(const struct pia_diags *d)
 	print_findings_text(stderr, d);
 }
 
+/*
+ * Length of the well-formed UTF-8 sequence at u (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), 0 when u does not start
+ * one.  File names are bytes; the JSON, XML and annotation writers pass
+ * a byte that starts no sequence as U+FFFD, so that their output stays
+ * well-formed whatever the name.
+ */
+size_t
+utf8_len(const unsigned char *u)
+{
+	size_t	 n, i;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		n = 2;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		n = 3;
+		if (u[0] == 0xE0)
+			lo = 0xA0;
+		else if (u[0] == 0xED)
+			hi = 0x9F;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		n = 4;
+		if (u[0] == 0xF0)
+			lo = 0x90;
+		else if (u[0] == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if (u[i] < lo || u[i] > hi)
+			return 0;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return n;
+}
+
+/* A JSON string literal, or null.  Invalid UTF-8 becomes U+FFFD. */
 void
 json_str(FILE *f, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)(s ? s : "");
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n;
 
 	if (s == NULL) {
 		fputs("null", f);
 		return;
 	}
 	fputc('"', f);
-	for (; *u; u++) {
+	while (*u) {
 		switch (*u) {
 		case '"':
 			fputs("\\\"", f);
@@ -172,11 +214,66 @@ json_str(FILE *f, const char *s)
 		default:
 			if (*u < 0x20)
 				fprintf(f, "\\u%04x", *u);
-			else
-				fputc(*u, f);
+			else if ((n = utf8_len(u)) == 0)
+				fputs("\\ufffd", f);
+			else {
+				while (n-- > 0)
+					fputc(*u++, f);
+				continue;
+			}
 		}
+		u++;
 	}
 	fputc('"', f);
+}
+
+void
+xml_str(FILE *f, const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)(s ? s : "");
+	size_t			 n;
+
+	while (*u) {
+		switch (*u) {
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		case '\'':
+			fputs("&apos;", f);
+			break;
+		case '\n':
+			fputs("&#10;", f);
+			break;
+		case '\r':
+			fputs("&#13;", f);
+			break;
+		case '\t':
+			fputs("&#9;", f);
+			break;
+		default:
+			if (*u < 0x20)
+				break;	/* not an XML 1.0 character */
+			if ((n = utf8_len(u)) == 0 ||
+			    (n == 3 && u[0] == 0xEF && u[1] == 0xBF &&
+			    u[2] >= 0xBE)) {
+				fputs("\xEF\xBF\xBD", f);
+				break;
+			}
+			while (n-- > 0)
+				fputc(*u++, f);
+			continue;
+		}
+		u++;
+	}
 }
 
 void

@@ -2,6 +2,12 @@
  * csv.c: a diff as CSV (RFC 4180, CRLF line ends): a header row with the
  * official column names, then one row per change, in Japanese as the
  * form is written, the date in 和暦.
+ *
+ * For spreadsheets: the file starts with a UTF-8 byte order mark, without
+ * which Excel reads it as Shift_JIS, and a value that a spreadsheet would
+ * take as a formula (one starting with =, +, -, @, tab or CR) is written
+ * as OWASP's "CSV Injection" page recommends: quoted, with a ' in front.
+ * A lone "-", the table's mark for "no value", is no formula and stays.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,8 +20,13 @@
 static void
 csv_cell(FILE *f, const char *s, int last)
 {
-	if (strpbrk(s, ",\"\r\n") != NULL) {
+	int formula = *s != '\0' && strchr("=+-@\t\r", *s) != NULL &&
+	    strcmp(s, "-") != 0;
+
+	if (formula || strpbrk(s, ",\"\r\n") != NULL) {
 		fputc('"', f);
+		if (formula)
+			fputc('\'', f);
 		for (; *s; s++) {
 			if (*s == '"')
 				fputc('"', f);
@@ -44,6 +55,7 @@ pia_diff_print_csv(const struct pia_changes *ch,
 		return -1;
 	if ((w = pia_wareki_format(o->date, NULL)) != NULL)
 		date = w;
+	fputs("\xEF\xBB\xBF", f);
 	for (c = 0; c < PIA_COL__MAX; c++)
 		csv_cell(f, pia_changes_label(v, k, c, "ja"),
 		    c == PIA_COL__MAX - 1);

@@ -12,19 +12,52 @@
 #include "pia_diff_print.h"
 #include "extern.h"
 
+/* Length of the well-formed UTF-8 sequence at u, 0 if none (RFC 3629;
+ * the same test as cli/output.c utf8_len, which the CLI's writers use). */
+static size_t
+utf8_len(const unsigned char *u)
+{
+	size_t	 n, i;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		n = 2;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		n = 3;
+		lo = u[0] == 0xE0 ? 0xA0 : 0x80;
+		hi = u[0] == 0xED ? 0x9F : 0xBF;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		n = 4;
+		lo = u[0] == 0xF0 ? 0x90 : 0x80;
+		hi = u[0] == 0xF4 ? 0x8F : 0xBF;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if (u[i] < lo || u[i] > hi)
+			return 0;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return n;
+}
+
 /* A JSON string literal, or null.  The same escapes as the findings of
- * pia validate -T json (cli/output.c json_str). */
+ * pia validate -T json (cli/output.c json_str): a byte that starts no
+ * UTF-8 sequence (a file name in another encoding) becomes U+FFFD. */
 static void
 json_str(FILE *f, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n;
 
 	if (s == NULL) {
 		fputs("null", f);
 		return;
 	}
 	fputc('"', f);
-	for (; *u; u++) {
+	while (*u) {
 		switch (*u) {
 		case '"':
 			fputs("\\\"", f);
@@ -44,9 +77,15 @@ json_str(FILE *f, const char *s)
 		default:
 			if (*u < 0x20)
 				fprintf(f, "\\u%04x", *u);
-			else
-				fputc(*u, f);
+			else if ((n = utf8_len(u)) == 0)
+				fputs("\\ufffd", f);
+			else {
+				while (n-- > 0)
+					fputc(*u++, f);
+				continue;
+			}
 		}
+		u++;
 	}
 	fputc('"', f);
 }
@@ -112,7 +151,7 @@ pia_diff_print_json(const struct pia_changes *ch,
 
 	if ((f = diff_stream_open(out, len, d)) == NULL)
 		return -1;
-	fputs("{\"old\":", f);
+	fputs("{\"format_version\":1,\"old\":", f);
 	json_str(f, o->old_name);
 	fputs(",\"new\":", f);
 	json_str(f, o->new_name);
