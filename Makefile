@@ -60,10 +60,10 @@ DIFF_OBJS  = model/diff/diff.o model/diff/match.o model/diff/wdiff.o \
 	     model/diff/changes.o model/diff/marks.o
 VALID_OBJS = validators/schema.o validators/sch_compile.o validators/sch_eval.o \
 	     validators/xpfunc.o validators/threshold.o validators/validate.o \
-	     validators/review.o
+	     validators/review.o validators/review_batch.o
 TMPL_OBJS  = templates/skeleton.o templates/diff/stream.o \
 	     templates/diff/text.o templates/diff/csv.o templates/diff/json.o \
-	     templates/diff/xml.o templates/review/print.o
+	     templates/diff/xml.o templates/review/print.o templates/review/batch.o
 RTMPL_OBJS = templates/transform.o templates/typeset.o templates/pdf.o \
 	     templates/render.o templates/diff/html.o templates/diff/pdf.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)

@@ -96,4 +96,47 @@ int			 pia_review_print_text(const struct pia_review *,
 int			 pia_review_print_json(const struct pia_review *,
 			    const char *lang, char **buf, size_t *len);
 
+/* ------------------------------------------------------------------ */
+/* pia review --batch: a summary over many documents                    */
+/* ------------------------------------------------------------------ */
+
+/** One document of a batch. */
+struct pia_batch_doc {
+	char			*file;
+	enum pia_kind		 kind;		/* PIA_KIND_NONE: did not load */
+	char			*body;		/* @body, or NULL */
+	char			*published;	/* 公表日 as written, or NULL */
+	char			 due[11];	/* 再実施 due (規則15条), or "" */
+	struct pia_diags	*d;		/* its findings */
+	size_t			 errors, warnings;
+};
+
+struct pia_batch {
+	struct pia_batch_doc	*docs;
+	size_t			 n;
+	char			 today[11];
+};
+
+/** Called after each document (from the thread that did it, one at a
+ *  time): done of n. */
+typedef void	(*pia_batch_progress)(size_t done, size_t n, void *arg);
+
+/**
+ * Validates files[0..n) (assessments, or published text *.txt imported
+ * on the fly) with njobs threads sharing v; today ("YYYY-MM-DD", NULL:
+ * the local date) sets which documents are due for re-assessment within
+ * the next year.  NULL with findings on a system failure; a document
+ * that does not load is a document with findings.
+ */
+struct pia_batch	*pia_batch_run(const struct pia_validator *v,
+			    char *const *files, size_t n, long njobs,
+			    const char *today, pia_batch_progress, void *arg,
+			    struct pia_diags *d);
+void			 pia_batch_free(struct pia_batch *);
+/** The summary as JSON or as a standalone HTML page, in lang. */
+int			 pia_batch_print_json(const struct pia_batch *,
+			    const char *lang, char **buf, size_t *len);
+int			 pia_batch_print_html(const struct pia_batch *,
+			    const char *lang, char **buf, size_t *len);
+
 #endif /* PIA_REVIEW_H */

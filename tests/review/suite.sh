@@ -59,4 +59,34 @@ stage_suite() {	# prog label
 	for _c in samples honest undeclared timing not-made; do
 		review_case "$1" "$2" "$_c"
 	done
+	review_batch "$1" "$2"
+}
+
+# The batch summary over the samples (golden), and over the corpus when
+# present (it must give a summary, whatever the documents say).
+review_batch() {	# prog label
+	case $1 in /*) _p=$1 ;; *) _p=$(pwd)/$1 ;; esac
+	"$_p" review --batch samples --today "$REVIEW_TODAY" \
+	    > "$tmp/rb.out" 2> "$tmp/rb.err"
+	_rc=$?
+	_msg=""
+	[ "$_rc" = 0 ] || _msg="exit status $_rc, expected 0"
+	if ! _d=$(diff -u tests/review/batch-samples.out_json "$tmp/rb.out"); then
+		_msg="$_msg
+$_d"
+	fi
+	[ -s "$tmp/rb.err" ] && _msg="$_msg
+stderr: $(head -20 "$tmp/rb.err")"
+	if [ -z "$_msg" ]; then ok; else ko "$2 review batch samples" "$_msg"; fi
+	_corpus=${PIA_CORPUS:-/work/shared/corpus}
+	ls "$_corpus"/*.txt > /dev/null 2>&1 || return 0
+	"$_p" review --batch "$_corpus" -j 2 -T json --today "$REVIEW_TODAY" \
+	    > "$tmp/rc.out" 2> "$tmp/rc.err"
+	_rc=$?
+	if [ "$_rc" -le 1 ] && jq -e '.documents | length > 0' "$tmp/rc.out" \
+	    > /dev/null 2>&1; then
+		ok
+	else
+		ko "$2 review batch corpus" "exit status $_rc: $(head -5 "$tmp/rc.err")"
+	fi
 }
