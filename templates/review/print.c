@@ -73,19 +73,171 @@ finish(struct pia_buf *b, char **buf, size_t *len)
 	return 0;
 }
 
+static void
+none(struct pia_buf *b, const char *lang, const char *indent)
+{
+	pia_buf_add(b, indent);
+	addm(b, lang, PIA_M_REVIEW_NONE);
+	pia_buf_add(b, "\n");
+}
+
+/* 1. Declared and actual changes: the three lists. */
+static void
+text_changes(struct pia_buf *b, const struct pia_review *r,
+    const char *lang, size_t made, size_t nm, size_t nt)
+{
+	const struct pia_change		*c;
+	const struct pia_review_decl	*dc;
+	size_t				 i;
+
+	addm(b, lang, PIA_M_REVIEW_SEC_CHANGES);
+	addf(b, "\n  ");
+	addm(b, lang, PIA_M_REVIEW_DECLARED_H, r->ndecl, made);
+	addf(b, "\n\n  ");
+	addm(b, lang, PIA_M_REVIEW_UNDECLARED_H);
+	addf(b, ":\n");
+	for (i = 0; i < r->nundeclared; i++) {
+		c = pia_changes_get(r->ch, r->undeclared[i]);
+		addf(b, "  - %s [%s]\n      %s -> %s\n", EN(lang) ? c->item_en :
+		    c->item, pia_chkind_name(c->kind), c->before, c->after);
+	}
+	if (r->nundeclared == 0)
+		none(b, lang, "    ");
+	addf(b, "\n  ");
+	addm(b, lang, PIA_M_REVIEW_NOT_MADE_H);
+	addf(b, ":\n");
+	for (i = 0; i < r->ndecl; i++) {
+		dc = &r->decl[i];
+		if (dc->made == PIA_MADE_YES)
+			continue;
+		addf(b, "  - %s %s (%s %ld)\n      %s -> %s\n", dc->date,
+		    dc->item, r->new_name, dc->line, dc->before, dc->after);
+		if (dc->actual)
+			addf(b, "      => %s\n", dc->actual);
+	}
+	if (nm == 0)
+		none(b, lang, "    ");
+	addf(b, "\n  ");
+	addm(b, lang, PIA_M_REVIEW_TIMING_H);
+	addf(b, ":\n");
+	for (i = 0; i < r->ndecl; i++) {
+		dc = &r->decl[i];
+		if (!dc->timing_bad)
+			continue;
+		addf(b, "  - %s %s (%s %ld)\n      %s -> %s: %s\n", dc->date,
+		    dc->item, r->new_name, dc->line, dc->timing, dc->proposed,
+		    EN(lang) ? dc->why_en : dc->why_ja);
+	}
+	if (nt == 0)
+		none(b, lang, "    ");
+}
+
+/* 2. The points of the 審査の観点, 適合性 then 妥当性. */
+static void
+text_points(struct pia_buf *b, const struct pia_review *r, const char *lang)
+{
+	const struct pia_review_point	*pt;
+	const struct pia_diag		*g;
+	size_t				 i, k;
+	int				 grp;
+
+	addf(b, "\n");
+	addm(b, lang, PIA_M_REVIEW_SEC_POINTS);
+	addf(b, "\n");
+	for (grp = 0; grp < 2; grp++) {
+		addf(b, "  ");
+		addm(b, lang, grp ? PIA_M_REVIEW_VAL : PIA_M_REVIEW_FIT);
+		addf(b, "\n");
+		for (i = 0; i < r->npoints; i++) {
+			pt = &r->points[i];
+			if (strcmp(pt->group, grp ? "val" : "fit") != 0)
+				continue;
+			addf(b, "  [%s] %s\n", pt->nfinds ? "!" : " ",
+			    EN(lang) ? pt->en : pt->ja);
+			for (k = 0; k < pt->nfinds; k++) {
+				g = pia_diags_get(r->findings, pt->finds[k]);
+				addf(b, "      %s:%ld [%s] %s\n", g->file ?
+				    g->file : "-", g->line, g->rule,
+				    pia_diag_msg(g, lang));
+			}
+			if (pt->nfinds == 0) {
+				addf(b, "      ");
+				addm(b, lang, PIA_M_REVIEW_NO_FINDING);
+				addf(b, "\n");
+			}
+			if (pt->question_ja) {
+				addf(b, "      ");
+				addm(b, lang, PIA_M_REVIEW_QUESTION);
+				addf(b, ": %s", EN(lang) ? pt->question_en :
+				    pt->question_ja);
+				if (pt->question_line)
+					addf(b, " (%s:%ld)", r->new_name,
+					    pt->question_line);
+				addf(b, "\n");
+			}
+		}
+	}
+}
+
+/* 3. The timeline, and 4. the findings of NEW by section. */
+static void
+text_timeline(struct pia_buf *b, const struct pia_review *r,
+    const char *lang)
+{
+	const struct pia_review_event	*ev;
+	const struct pia_diag		*g;
+	size_t				 i, k;
+	char				*sec, *prev = NULL;
+
+	addf(b, "\n");
+	addm(b, lang, PIA_M_REVIEW_SEC_TIMELINE);
+	addf(b, "\n");
+	for (i = 0; i < r->nevents; i++) {
+		ev = &r->events[i];
+		addf(b, "  %-10s  %s", *ev->date ? ev->date : "----------",
+		    EN(lang) ? ev->en : ev->ja);
+		if (*ev->date == '\0') {
+			addf(b, " ");
+			addm(b, lang, PIA_M_REVIEW_BLANK);
+		}
+		addf(b, "\n");
+		for (k = 0; k < ev->nfinds; k++) {
+			g = pia_diags_get(r->findings, ev->finds[k]);
+			addf(b, "              ! [%s] %s\n", g->rule,
+			    pia_diag_msg(g, lang));
+		}
+	}
+	addf(b, "\n");
+	addm(b, lang, PIA_M_REVIEW_SEC_FINDINGS);
+	addf(b, "\n");
+	for (i = 0, k = 0; i < pia_diags_count(r->findings); i++) {
+		g = pia_diags_get(r->findings, i);
+		if (g->level == PIA_INFO || (g->rule &&
+		    strncmp(g->rule, "review", 6) == 0))
+			continue;
+		if ((sec = pia_review_section(r, g, lang)) == NULL) {
+			b->oom = 1;
+			break;
+		}
+		if (prev == NULL || strcmp(prev, sec) != 0)
+			addf(b, "  %s\n", *sec ? sec : "-");
+		free(prev);
+		prev = sec;
+		addf(b, "    ");
+		finding_line(b, g, lang);
+		k++;
+	}
+	free(prev);
+	if (k == 0)
+		none(b, lang, "  ");
+}
+
 int
 pia_review_print_text(const struct pia_review *r, const char *lang,
     char **buf, size_t *len)
 {
-	struct pia_buf			 b = { NULL, 0, 0, 0 };
-	const struct pia_change		*c;
-	const struct pia_review_decl	*dc;
-	const struct pia_review_point	*pt;
-	const struct pia_review_event	*ev;
-	const struct pia_diag		*g;
-	size_t				 i, k, made = 0, nm = 0, nt = 0;
-	char				*sec, *prev = NULL;
-	int				 grp;
+	struct pia_buf	 b = { NULL, 0, 0, 0 };
+	size_t		 i, made = 0, nm = 0, nt = 0;
 
 	for (i = 0; i < r->ndecl; i++) {
 		made += r->decl[i].made == PIA_MADE_YES;
@@ -103,139 +255,9 @@ pia_review_print_text(const struct pia_review *r, const char *lang,
 	    pia_diags_count_level(r->findings, PIA_ERROR),
 	    pia_diags_count_level(r->findings, PIA_WARNING));
 	addf(&b, "\n\n");
-
-	addm(&b, lang, PIA_M_REVIEW_SEC_CHANGES);
-	addf(&b, "\n  ");
-	addm(&b, lang, PIA_M_REVIEW_DECLARED_H, r->ndecl, made);
-	addf(&b, "\n\n  ");
-	addm(&b, lang, PIA_M_REVIEW_UNDECLARED_H);
-	addf(&b, ":\n");
-	for (i = 0; i < r->nundeclared; i++) {
-		c = pia_changes_get(r->ch, r->undeclared[i]);
-		addf(&b, "  - %s [%s]\n      %s -> %s\n", EN(lang) ? c->item_en :
-		    c->item, pia_chkind_name(c->kind), c->before, c->after);
-	}
-	if (r->nundeclared == 0) {
-		addf(&b, "    ");
-		addm(&b, lang, PIA_M_REVIEW_NONE);
-		addf(&b, "\n");
-	}
-	addf(&b, "\n  ");
-	addm(&b, lang, PIA_M_REVIEW_NOT_MADE_H);
-	addf(&b, ":\n");
-	for (i = 0; i < r->ndecl; i++) {
-		dc = &r->decl[i];
-		if (dc->made == PIA_MADE_YES)
-			continue;
-		addf(&b, "  - %s %s (%s %ld)\n      %s -> %s\n", dc->date,
-		    dc->item, r->new_name, dc->line, dc->before, dc->after);
-		if (dc->actual)
-			addf(&b, "      => %s\n", dc->actual);
-	}
-	if (nm == 0) {
-		addf(&b, "    ");
-		addm(&b, lang, PIA_M_REVIEW_NONE);
-		addf(&b, "\n");
-	}
-	addf(&b, "\n  ");
-	addm(&b, lang, PIA_M_REVIEW_TIMING_H);
-	addf(&b, ":\n");
-	for (i = 0; i < r->ndecl; i++) {
-		dc = &r->decl[i];
-		if (!dc->timing_bad)
-			continue;
-		addf(&b, "  - %s %s (%s %ld)\n      %s -> %s: %s\n", dc->date,
-		    dc->item, r->new_name, dc->line, dc->timing, dc->proposed,
-		    EN(lang) ? dc->why_en : dc->why_ja);
-	}
-	if (nt == 0) {
-		addf(&b, "    ");
-		addm(&b, lang, PIA_M_REVIEW_NONE);
-		addf(&b, "\n");
-	}
-
-	addf(&b, "\n");
-	addm(&b, lang, PIA_M_REVIEW_SEC_POINTS);
-	addf(&b, "\n");
-	for (grp = 0; grp < 2; grp++) {
-		addf(&b, "  ");
-		addm(&b, lang, grp ? PIA_M_REVIEW_VAL : PIA_M_REVIEW_FIT);
-		addf(&b, "\n");
-		for (i = 0; i < r->npoints; i++) {
-			pt = &r->points[i];
-			if (strcmp(pt->group, grp ? "val" : "fit") != 0)
-				continue;
-			addf(&b, "  [%s] %s\n", pt->nfinds ? "!" : " ",
-			    EN(lang) ? pt->en : pt->ja);
-			for (k = 0; k < pt->nfinds; k++) {
-				g = pia_diags_get(r->findings, pt->finds[k]);
-				addf(&b, "      %s:%ld [%s] %s\n", g->file ?
-				    g->file : "-", g->line, g->rule,
-				    pia_diag_msg(g, lang));
-			}
-			if (pt->nfinds == 0) {
-				addf(&b, "      ");
-				addm(&b, lang, PIA_M_REVIEW_NO_FINDING);
-				addf(&b, "\n");
-			}
-			if (pt->question_ja) {
-				addf(&b, "      ");
-				addm(&b, lang, PIA_M_REVIEW_QUESTION);
-				addf(&b, ": %s", EN(lang) ? pt->question_en :
-				    pt->question_ja);
-				if (pt->question_line)
-					addf(&b, " (%s:%ld)", r->new_name,
-					    pt->question_line);
-				addf(&b, "\n");
-			}
-		}
-	}
-
-	addf(&b, "\n");
-	addm(&b, lang, PIA_M_REVIEW_SEC_TIMELINE);
-	addf(&b, "\n");
-	for (i = 0; i < r->nevents; i++) {
-		ev = &r->events[i];
-		addf(&b, "  %-10s  %s", *ev->date ? ev->date : "----------",
-		    EN(lang) ? ev->en : ev->ja);
-		if (*ev->date == '\0') {
-			addf(&b, " ");
-			addm(&b, lang, PIA_M_REVIEW_BLANK);
-		}
-		addf(&b, "\n");
-		for (k = 0; k < ev->nfinds; k++) {
-			g = pia_diags_get(r->findings, ev->finds[k]);
-			addf(&b, "              ! [%s] %s\n", g->rule,
-			    pia_diag_msg(g, lang));
-		}
-	}
-
-	addf(&b, "\n");
-	addm(&b, lang, PIA_M_REVIEW_SEC_FINDINGS);
-	addf(&b, "\n");
-	for (i = 0, k = 0; i < pia_diags_count(r->findings); i++) {
-		g = pia_diags_get(r->findings, i);
-		if (g->level == PIA_INFO || (g->rule &&
-		    strncmp(g->rule, "review", 6) == 0))
-			continue;
-		if ((sec = pia_review_section(r, g, lang)) == NULL) {
-			b.oom = 1;
-			break;
-		}
-		if (prev == NULL || strcmp(prev, sec) != 0)
-			addf(&b, "  %s\n", *sec ? sec : "-");
-		free(prev);
-		prev = sec;
-		addf(&b, "    ");
-		finding_line(&b, g, lang);
-		k++;
-	}
-	free(prev);
-	if (k == 0) {
-		addf(&b, "  ");
-		addm(&b, lang, PIA_M_REVIEW_NONE);
-		addf(&b, "\n");
-	}
+	text_changes(&b, r, lang, made, nm, nt);
+	text_points(&b, r, lang);
+	text_timeline(&b, r, lang);
 	return finish(&b, buf, len);
 }
 
