@@ -60,17 +60,19 @@ IMPORT_OBJS = model/import/import.o model/import/read.o model/import/html.o \
 DIFF_OBJS  = model/diff/diff.o model/diff/match.o model/diff/wdiff.o \
 	     model/diff/changes.o model/diff/marks.o
 VALID_OBJS = validators/schema.o validators/sch_compile.o validators/sch_eval.o \
-	     validators/xpfunc.o validators/threshold.o validators/validate.o
+	     validators/xpfunc.o validators/threshold.o validators/validate.o \
+	     validators/review.o validators/review_batch.o
 TMPL_OBJS  = templates/skeleton.o templates/diff/stream.o \
 	     templates/diff/text.o templates/diff/csv.o templates/diff/json.o \
-	     templates/diff/xml.o
+	     templates/diff/xml.o templates/review/print.o templates/review/batch.o
 RTMPL_OBJS = templates/transform.o templates/typeset.o templates/pdf.o \
 	     templates/render.o templates/diff/html.o templates/diff/pdf.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
 CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o \
 	     cli/cmd_history.o cli/cmd_import.o cli/cmd_diff.o \
-	     cli/cmd_render.o cli/cmd_edit.o cli/diff_run.o cli/exec.o
+	     cli/cmd_render.o cli/cmd_edit.o cli/diff_run.o cli/exec.o \
+	     cli/cmd_review.o
 EDIT_OBJS  = cli/edit/server.o cli/edit/session.o \
 	     cli/edit/values.o cli/edit/links.o cli/edit/validate.o \
 	     cli/edit/preview.o
@@ -255,6 +257,7 @@ install: all $(LIB) pia.1
 	install -m 644 $(LEAN) $(DESTDIR)$(DATADIR)/model/schema/lean/
 	install -d $(DESTDIR)$(DATADIR)/validators/rules
 	install -m 644 validators/rules/*.sch $(DESTDIR)$(DATADIR)/validators/rules/
+	install -m 644 validators/review-points.xml $(DESTDIR)$(DATADIR)/validators/
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/pia \
 	  $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libpia.a

@@ -154,6 +154,7 @@ int	 cmd_version(int, char **);
 int	 cmd_diff(int, char **);
 int	 cmd_history(int, char **);
 int	 cmd_edit(int, char **);
+int	 cmd_review(int, char **);
 
 struct pia_changes;
 struct pia_diff_print;

@@ -29,6 +29,10 @@ const struct cmd commands[] = {
 	  "pia diff [-T text|json|xml|csv|html|pdf|layout] [--date YYYY-MM-DD] "
 	  "[-W] [-o FILE] OLD NEW",
 	  PIA_M_CLI_DIFF_HELP },
+	{ "review", cmd_review, PIA_M_CLI_REVIEW_SUMMARY,
+	  "pia review [-T text|json] [--today YYYY-MM-DD] [-o FILE] OLD NEW | "
+	  "--batch DIR [-T json|html] [-j N]",
+	  PIA_M_CLI_REVIEW_HELP },
 	{ "history", cmd_history, PIA_M_CLI_HISTORY_SUMMARY,
 	  "pia history --date YYYY-MM-DD OLD NEW [-o OUT]",
 	  PIA_M_CLI_HISTORY_HELP },
