@@ -93,6 +93,34 @@ $(head -20 "$w/$name.err")"
 		fi
 	done
 
+	# Line ends and blank lines do not change the reading (issue 11):
+	# CR-only and CR LF give the same XML; without blank lines (the
+	# contents then run into the body) the same XML but for source lines.
+	for v in cr crlf noblank; do
+		case $v in
+		cr) tr '\n' '\r' < "$d/full-midorigawa.txt" > "$w/v-$v.txt" ;;
+		crlf) sed 's/$/\r/' "$d/full-midorigawa.txt" > "$w/v-$v.txt" ;;
+		noblank) grep -v '^[[:space:]]*$' "$d/full-midorigawa.txt" \
+		    > "$w/v-$v.txt" ;;
+		esac
+		"$prog" import -o "$w/v-$v.xml" "$w/v-$v.txt" > "$w/v-$v.out" \
+		    2>&1
+		rc=$?
+		sed 's/ source-line="[0-9]*"//' "$w/v-$v.xml" > "$w/v-$v.cmp" \
+		    2>/dev/null
+		sed 's/ source-line="[0-9]*"//' "$d/full-midorigawa.out_xml" \
+		    > "$w/v-orig.cmp"
+		if [ "$rc" = 1 ] && cmp -s "$w/v-$v.cmp" "$w/v-orig.cmp" &&
+		    ! grep -q 'import-structure' "$w/v-$v.out" &&
+		    { [ $v = noblank ] ||
+		    cmp -s "$w/v-$v.xml" "$d/full-midorigawa.out_xml"; }; then
+			ok
+		else
+			ko "$label import line ends / blank lines: $v" \
+			    "exit status $rc; $(diff "$w/v-orig.cmp" "$w/v-$v.cmp" | head -5)"
+		fi
+	done
+
 	# Without -o the XML goes to standard output, findings to stderr.
 	( cd "$d" && "$prog" import full-midorigawa.txt ) > "$w/so.xml" \
 	    2> "$w/so.err"
