@@ -121,6 +121,19 @@ $(head -20 "$w/$name.err")"
 		fi
 	done
 
+	# A period given twice, the first unreadable: a finding, not an
+	# internal error (issue 11 item 6).
+	awk '/^②実施日・期間	/ { print "②実施日・期間	未定";
+	    print; next } { print }' "$d/full-midorigawa.txt" > "$w/per2.txt"
+	"$prog" import -o "$w/per2.xml" "$w/per2.txt" > "$w/per2.out" 2>&1
+	rc=$?
+	if [ "$rc" = 1 ] && grep -q 'import-conflict' "$w/per2.out" &&
+	    "$prog" validate --only schema "$w/per2.xml" > /dev/null 2>&1; then
+		ok
+	else
+		ko "$label import period given twice" "exit status $rc"
+	fi
+
 	# Without -o the XML goes to standard output, findings to stderr.
 	( cd "$d" && "$prog" import full-midorigawa.txt ) > "$w/so.xml" \
 	    2> "$w/so.err"
