@@ -251,7 +251,8 @@ coverage $cov < 0.95"
 $(head -20 "$w/$doc.err")"
 		if [ -z "$msg" ]; then ok; else ko "$label import corpus $doc" "$msg"; fi
 		imp_expect "$label" "$doc" "$w/$doc.find" "$*"
-		[ "$label" = release ] && printf 'import: %s: coverage %s, %s change rows, %s findings\n' \
-		    "$doc" "$cov" "$got" "$(grep -c . "$w/$doc.find")"
+		chk=$(sed -n 's/.*"changes_checked":\([0-9]*\).*/\1/p' "$w/$doc.json")
+		[ "$label" = release ] && printf 'import: %s: coverage %s, %s change rows (%s with every column checked), %s findings\n' \
+		    "$doc" "$cov" "$got" "$chk" "$(grep -c . "$w/$doc.find")"
 	done
 }
