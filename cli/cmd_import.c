@@ -33,10 +33,12 @@ print_json(FILE *f, const char *file, const struct pia_import_stats *st,
 	    "\"labels\":%zu,\"values\":%zu,"
 	    "\"layout\":%zu,\"unplaced\":%zu,\"fragments\":%zu,"
 	    "\"coverage\":%.4f,"
-	    "\"files\":%zu,\"changes\":%zu,\"findings\":[", st->lines,
+	    "\"files\":%zu,\"changes\":%zu,\"changes_checked\":%zu,"
+	    "\"changes_aside\":%zu,\"findings\":[", st->lines,
 	    st->cells, st->placed, st->labels, st->values, st->layout, st->unplaced,
 	    st->fragments, st->cells > st->layout ? (double)st->placed /
-	    (double)(st->cells - st->layout) : 1.0, st->files, st->changes);
+	    (double)(st->cells - st->layout) : 1.0, st->files, st->changes,
+	    st->changes_checked, st->changes_aside);
 	for (i = 0; i < pia_diags_count(d); i++) {
 		if (i)
 			fputc(',', f);
@@ -81,6 +83,9 @@ print_summary(const char *name, const struct pia_vocab *vocab,
 	    st->unplaced, st->fragments, st->files, st->changes,
 	    pia_diags_count_level(d, PIA_ERROR),
 	    pia_diags_count_level(d, PIA_WARNING));
+	if (st->changes > 0 || st->changes_aside > 0)
+		pia_msg_print(stderr, lang, PIA_M_IMPORT_SUMMARY_ROWS, name,
+		    st->changes, st->changes_checked, st->changes_aside);
 	free(cells);
 }
 

@@ -31,6 +31,10 @@ struct pia_import_stats {
 	size_t	fragments;	/* <unplaced> elements written (also parts of
 				   placed cells, e.g. text run into a choice) */
 	size_t	changes;	/* rows of the 変更箇所 table recovered */
+	size_t	changes_checked;	/* of which every column checked: a
+				   date, a 項目 of the form, 事前/事後 */
+	size_t	changes_aside;	/* rows set aside: cells out of their
+				   columns */
 	size_t	files;		/* 特定個人情報ファイル blocks */
 	enum pia_kind kind;	/* the form detected */
 };

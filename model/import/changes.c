@@ -333,6 +333,64 @@ check_change_values(struct imp *I, int r, const char *cell, long line)
 	free(s);
 }
 
+/* Cell j of L is a date (和暦) that reads. */
+static int
+cell_is_date(const struct line *L, int j)
+{
+	char	*d, iso[11];
+	int	 r;
+
+	if (j >= L->n || (d = imp_plain(L->cell[j])) == NULL)
+		return 0;
+	r = pia_wareki_parse(d, iso) == PIA_DATE_OK;
+	free(d);
+	return r;
+}
+
+/* Cell j of L is one of the options of choice field v (提出時期). */
+static int
+cell_is_option(struct imp *I, const struct line *L, int j, int v)
+{
+	char	*t;
+	int	 r;
+
+	if (j >= L->n || I->v[v].ftype != PIA_F_CHOICE || I->v[v].opts == NULL ||
+	    (t = imp_plain(L->cell[j])) == NULL)
+		return 0;
+	r = *t != '\0' && imp_option_index(I->v[v].opts, t) >= 0;
+	free(t);
+	return r;
+}
+
+/*
+ * A row whose cells are out of their columns (a cell merged or missing,
+ * the row spread over two lines): the 提出時期 option stands in another
+ * column than the fifth.  Such a row is never written with wrong columns:
+ * its cells are set aside with a finding and it is not counted.
+ */
+static int
+row_shifted(struct imp *I, struct line *L, const int *f, int nf)
+{
+	int	 j, at = -1;
+
+	if (nf != 6 || I->v[f[4]].ftype != PIA_F_CHOICE ||
+	    cell_is_option(I, L, 4, f[4]))
+		return 0;
+	for (j = 1; j < L->n && at < 0; j++)
+		if (j != 4 && cell_is_option(I, L, j, f[4]))
+			at = j;
+	if (at < 0)
+		return 0;	/* blank columns, not shifted ones */
+	imp_find(I, L->no, PIA_M_IMPORT_CHANGE_SHIFTED, L->n, at + 1);
+	for (j = 0; j < L->n; j++)
+		if (*L->cell[j] != '\0') {
+			imp_unplace(I, L->no, L->cell[j], 1);
+			L->disp[j] = C_UNPLACED;
+		}
+	I->st->changes_aside++;
+	return 1;
+}
+
 /* The 変更箇所 table: header rows skipped, rows read by position. */
 void
 imp_table_row(struct imp *I, struct line *L)
@@ -369,6 +427,8 @@ imp_table_row(struct imp *I, struct line *L)
 		return;
 	}
 	free(d0);
+	if (row_shifted(I, L, f, nf))
+		return;
 	I->at.nchange++;
 	I->st->changes++;
 	if ((e = imp_entry_get(I, I->at.change_list, I->at.nchange, 1)) == NULL)
@@ -408,5 +468,9 @@ imp_table_row(struct imp *I, struct line *L)
 			imp_unplace(I, L->no, L->cell[j], 1);
 			L->disp[j] = C_UNPLACED;
 		}
+	/* Recovered in full only when every column holds what it should. */
+	if (nf == 6 && L->n <= nf && cell_is_date(L, 0) && resolved >= 0 &&
+	    cell_is_option(I, L, 4, f[4]))
+		I->st->changes_checked++;
 }
 

@@ -278,18 +278,21 @@ hb_flush(struct hb *h)
 }
 
 /* Trims blanks at the ends of the element's text and drops empty
- * paragraphs, items and lists. */
+ * paragraphs, items and lists: the children after old only (NULL: all),
+ * so that a field given again and again is not walked again each time
+ * (the children up to old were tidied when they were added). */
 static void
-tidy(xmlNode *e)
+tidy(xmlNode *e, xmlNode *old)
 {
-	xmlNode	*c, *next;
+	xmlNode	*c, *next, *first = old != NULL ? old->next : e->children;
 
-	for (c = e->children; c != NULL; c = next) {
+	for (c = first; c != NULL; c = next) {
 		next = c->next;
 		if (c->type == XML_ELEMENT_NODE)
-			tidy(c);
+			tidy(c, NULL);
 	}
-	if (e->children && e->children->type == XML_TEXT_NODE) {
+	if (old == NULL && e->children &&
+	    e->children->type == XML_TEXT_NODE) {
 		xmlChar *t = e->children->content;
 		size_t	 k = strspn((char *)t, " ");
 
@@ -303,7 +306,7 @@ tidy(xmlNode *e)
 		while (n > 0 && t[n - 1] == ' ')
 			t[--n] = '\0';
 	}
-	for (c = e->children; c != NULL; c = next) {
+	for (c = old != NULL ? old->next : e->children; c != NULL; c = next) {
 		next = c->next;
 		if (c->type == XML_TEXT_NODE && c->content[0] == '\0') {
 			xmlUnlinkNode(c);
@@ -320,6 +323,7 @@ int
 imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s)
 {
 	struct hb	 h;
+	xmlNode		*old;
 	char		 name[16], ent[8];
 	size_t		 len, i = 0;
 	int		 closing;
@@ -351,6 +355,7 @@ imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s)
 				xmlFreeNode(t);
 		}
 	}
+	old = e->last;
 	i = 0;
 	while (s[i] != '\0') {
 		if (s[i] == '&' && (len = entity(s + i, ent)) > 0) {
@@ -428,7 +433,7 @@ imp_html_to_text(xmlNode *e, xmlNs *ns, const char *s)
 			h.p = NULL;
 	}
 	hb_flush(&h);
-	tidy(e);
+	tidy(e, old);
 	if (h.text.oom)
 		goto fail;
 	free(h.text.s);

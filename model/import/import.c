@@ -160,6 +160,10 @@ pia_import(const char *src, size_t len, const char *name,
 		goto oom;
 
 	imp_read(&I, lines, nl, title);
+	/* The body was not read as the form: never a cover alone. */
+	if (!I.oom && (I.st->labels == 0 || 2 * I.st->layout > I.st->cells))
+		imp_find(&I, 0, PIA_M_IMPORT_STRUCTURE, I.st->cells,
+		    I.st->labels, I.st->layout);
 	if (I.oom || imp_finish(&I) == -1)
 		goto oom;
 	doc = pia_doc_wrap(I.tree.doc, I.name, d);	/* frees the tree on

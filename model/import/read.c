@@ -75,13 +75,16 @@ imp_split_lines(char *buf, size_t len, size_t *n)
 
 	*n = 0;
 	while (p < e) {
-		char *nl = memchr(p, '\n', (size_t)(e - p));
+		char	*nl = p, *next;
 
-		if (nl == NULL)
-			nl = e;
-		*nl = '\0';
-		if (nl > p && nl[-1] == '\r')
-			nl[-1] = '\0';
+		/* A line ends at LF, CR LF or a lone CR (old Mac text). */
+		while (nl < e && *nl != '\n' && *nl != '\r')
+			nl++;
+		next = nl + 1;
+		if (nl < e && *nl == '\r' && next < e && *next == '\n')
+			next++;
+		if (nl < e)
+			*nl = '\0';
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 1024;
 			if ((nv = realloc(v, cap * sizeof(*v))) == NULL) {
@@ -91,7 +94,7 @@ imp_split_lines(char *buf, size_t len, size_t *n)
 			v = nv;
 		}
 		v[(*n)++] = p;
-		p = nl + 1;
+		p = next;
 	}
 	if (v == NULL)
 		v = calloc(1, sizeof(*v));
@@ -138,7 +141,8 @@ imp_sanitize(const char *in, size_t len, size_t *outlen, size_t *bad,
 		return NULL;
 	while (i < len) {
 		if (u[i] < 0x80) {
-			if (u[i] == '\n')
+			if (u[i] == '\n' || (u[i] == '\r' &&
+			    (i + 1 == len || u[i + 1] != '\n')))
 				line++;
 			if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
 			    u[i] != '\r') {
@@ -235,10 +239,57 @@ tally(struct imp *I, struct line *L)
 }
 
 /*
+ * The table of contents lists each heading once, one heading a line.  It
+ * ends at a blank line after its entries, and also (converters drop blank
+ * lines) at a line of several cells, at a heading it already listed (the
+ * body starts again with the first one) or after TOC_MAX lines: the body
+ * is never taken for contents.  Returns 1 when line L ends it.
+ */
+#define TOC_MAX	48
+
+struct toc {
+	int	 state;		/* 1 at "項目一覧", 2 below it */
+	char	*key[TOC_MAX];
+	int	 n;
+};
+
+static void
+toc_end(struct toc *T)
+{
+	while (T->n > 0)
+		free(T->key[--T->n]);
+	T->state = 0;
+}
+
+static int
+toc_ends(struct toc *T, const struct line *L, int *oom)
+{
+	char	*k;
+	int	 i, cells = 0;
+
+	for (i = 0; i < L->n; i++)
+		if (*L->cell[i] != '\0')
+			cells++;
+	if (cells > 1 || T->n == TOC_MAX)
+		return 1;
+	if ((k = imp_key(L->raw)) == NULL) {
+		*oom = 1;
+		return 1;
+	}
+	for (i = 0; i < T->n; i++)
+		if (strcmp(T->key[i], k) == 0) {
+			free(k);
+			return 1;
+		}
+	T->key[T->n++] = k;
+	return 0;
+}
+
+/*
  * The loop over the lines.  Layout is taken out first: the title line
- * (line title), the table of contents ("項目一覧" up to a blank line: it
- * repeats the headings), a form stamp before the first heading ("平成30年
- * 5月 様式4", kept as @form-version); every other line goes to imp_line().
+ * (line title), the table of contents ("項目一覧", see toc_ends()), a form
+ * stamp before the first heading ("平成30年 5月 様式4", kept as
+ * @form-version); every other line goes to imp_line().
  */
 void
 imp_read(struct imp *I, char **lines, size_t nl, long title)
@@ -246,7 +297,10 @@ imp_read(struct imp *I, char **lines, size_t nl, long title)
 	struct line	 L;
 	char		*copy, *stamp = NULL;
 	size_t		 i;
-	int		 j, toc = 0;	/* 1 at "項目一覧", 2 below it */
+	int		 j;
+	struct toc	 toc;
+
+	memset(&toc, 0, sizeof(toc));
 
 	for (i = 0; i < nl && !I->oom; i++) {
 		memset(&L, 0, sizeof(L));
@@ -254,8 +308,9 @@ imp_read(struct imp *I, char **lines, size_t nl, long title)
 		L.raw = lines[i];
 		I->at.line = L.no;
 		if (*skip_blank(lines[i]) == '\0') {
-			if (toc == 2)	/* a blank line ends the contents */
-				toc = 0;
+			if (toc.state == 2)	/* a blank line ends the
+						   contents */
+				toc_end(&toc);
 			continue;
 		}
 		if ((copy = split_cells(lines[i], &L)) == NULL) {
@@ -266,12 +321,14 @@ imp_read(struct imp *I, char **lines, size_t nl, long title)
 			if (*L.cell[j] != '\0')
 				I->st->cells++;
 		hygiene(I, &L);
-		if (L.no == title || toc) {
+		if (toc.state && L.no != title && toc_ends(&toc, &L, &I->oom))
+			toc_end(&toc);
+		if (L.no == title || toc.state) {
 			imp_mark_all(&L, 0, C_LAYOUT);
-			if (toc)
-				toc = 2;
+			if (toc.state)
+				toc.state = 2;
 		} else if (!I->at.table && is_contents(lines[i])) {
-			toc = 1;
+			toc.state = 1;
 			imp_mark_all(&L, 0, C_LAYOUT);
 		} else if (I->at.cursor == 0 && !I->at.table && stamp == NULL &&
 		    (stamp = imp_form_stamp(I->vocab, lines[i])) != NULL) {
@@ -284,5 +341,6 @@ imp_read(struct imp *I, char **lines, size_t nl, long title)
 		tally(I, &L);
 		free(copy);
 	}
+	toc_end(&toc);
 	free(stamp);
 }

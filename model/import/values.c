@@ -299,9 +299,12 @@ imp_place_value(struct imp *I, int v, const char *val, long line)
 		break;
 	case PIA_F_DATE:
 	case PIA_F_PERIOD:
-		if ((el = imp_el_for(I, v, 0)) != NULL && imp_has_content(el)) {
+		if ((el = imp_el_for(I, v, 0)) != NULL && (imp_has_content(el) ||
+		    (I->v[v].ftype == PIA_F_PERIOD && el->children != NULL))) {
 			/* Given twice: the same value is fine; else the first
-			 * stays, the second is kept aside and said. */
+			 * stays, the second is kept aside and said (a period
+			 * whose first dates could not be read included: a
+			 * second <from>/<to> would break the schema). */
 			char *t, *pv;
 
 			if (same_date_value(I, el, v, val))

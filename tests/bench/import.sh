@@ -43,3 +43,43 @@ for f in $files; do
 		    "$(loop 30 ./pia import -o "$out/import.xml" "$f")"
 	fi
 done
+
+# Growth (issue 11 item 2, issue 12): the largest document concatenated
+# 1, 4 and 16 times, and one field given N times (text and line fields);
+# the exponent is log(t16/t1)/log(16): 1 is linear.
+# ms CMD...: wall time of one run in ms.
+ms() {
+	s=$(date +%s%N)
+	"$@" >/dev/null 2>&1 || :
+	e=$(date +%s%N)
+	echo "scale=1; ($e - $s) / 1000000" | bc
+}
+expo() {
+	awk -v a="$1" -v b="$2" -v k="$3" \
+	    'BEGIN { if (a <= 0) a = 0.1; printf "%.2f", log(b / a) / log(k) }'
+}
+if [ -d "$c" ]; then
+	rm -f "$out/cat1.txt"
+	cp "$big" "$out/cat1.txt"
+	for k in 4 16; do
+		rm -f "$out/cat$k.txt"
+		i=0
+		while [ $i -lt $k ]; do cat "$big" >> "$out/cat$k.txt"; i=$((i + 1)); done
+	done
+	for k in 1 4 16; do
+		eval "t$k=\$(ms ./pia import -o \$out/import.xml \$out/cat$k.txt)"
+		eval "printf '%s x%s: %s ms\n' \"\$(basename \"\$big\")\" $k \"\$t$k\""
+	done
+	printf '  exponent (x1 -> x16): %s\n' "$(expo "$t1" "$t16" 16)"
+fi
+for field in '②事務の内容 ※	<p>段落 %d</p>' '①事務の名称	事務 %d'; do
+	for n in 2000 8000 32000; do
+		{ sed -n 1,45p tests/import/full-midorigawa.txt
+		  i=0
+		  while [ $i -lt $n ]; do printf "$field\n" $i; i=$((i + 1)); done
+		} > "$out/rep$n.txt"
+		eval "r$n=\$(ms ./pia import -o \$out/import.xml \$out/rep$n.txt)"
+	done
+	printf '%s repeated 2000/8000/32000 times: %s / %s / %s ms, exponent %s\n' \
+	    "${field%%	*}" "$r2000" "$r8000" "$r32000" "$(expo "$r2000" "$r32000" 16)"
+done

@@ -93,6 +93,47 @@ $(head -20 "$w/$name.err")"
 		fi
 	done
 
+	# Line ends and blank lines do not change the reading (issue 11):
+	# CR-only and CR LF give the same XML; without blank lines (the
+	# contents then run into the body) the same XML but for source lines.
+	for v in cr crlf noblank; do
+		case $v in
+		cr) tr '\n' '\r' < "$d/full-midorigawa.txt" > "$w/v-$v.txt" ;;
+		crlf) sed 's/$/\r/' "$d/full-midorigawa.txt" > "$w/v-$v.txt" ;;
+		noblank) grep -v '^[[:space:]]*$' "$d/full-midorigawa.txt" \
+		    > "$w/v-$v.txt" ;;
+		esac
+		"$prog" import -o "$w/v-$v.xml" "$w/v-$v.txt" > "$w/v-$v.out" \
+		    2>&1
+		rc=$?
+		sed 's/ source-line="[0-9]*"//' "$w/v-$v.xml" > "$w/v-$v.cmp" \
+		    2>/dev/null
+		sed 's/ source-line="[0-9]*"//' "$d/full-midorigawa.out_xml" \
+		    > "$w/v-orig.cmp"
+		if [ "$rc" = 1 ] && cmp -s "$w/v-$v.cmp" "$w/v-orig.cmp" &&
+		    ! grep -q 'import-structure' "$w/v-$v.out" &&
+		    { [ $v = noblank ] ||
+		    cmp -s "$w/v-$v.xml" "$d/full-midorigawa.out_xml"; }; then
+			ok
+		else
+			ko "$label import line ends / blank lines: $v" \
+			    "exit status $rc; $(diff "$w/v-orig.cmp" "$w/v-$v.cmp" | head -5)"
+		fi
+	done
+
+	# A period given twice, the first unreadable: a finding, not an
+	# internal error (issue 11 item 6).
+	awk '/^②実施日・期間	/ { print "②実施日・期間	未定";
+	    print; next } { print }' "$d/full-midorigawa.txt" > "$w/per2.txt"
+	"$prog" import -o "$w/per2.xml" "$w/per2.txt" > "$w/per2.out" 2>&1
+	rc=$?
+	if [ "$rc" = 1 ] && grep -q 'import-conflict' "$w/per2.out" &&
+	    "$prog" validate --only schema "$w/per2.xml" > /dev/null 2>&1; then
+		ok
+	else
+		ko "$label import period given twice" "exit status $rc"
+	fi
+
 	# Without -o the XML goes to standard output, findings to stderr.
 	( cd "$d" && "$prog" import full-midorigawa.txt ) > "$w/so.xml" \
 	    2> "$w/so.err"
@@ -210,7 +251,8 @@ coverage $cov < 0.95"
 $(head -20 "$w/$doc.err")"
 		if [ -z "$msg" ]; then ok; else ko "$label import corpus $doc" "$msg"; fi
 		imp_expect "$label" "$doc" "$w/$doc.find" "$*"
-		[ "$label" = release ] && printf 'import: %s: coverage %s, %s change rows, %s findings\n' \
-		    "$doc" "$cov" "$got" "$(grep -c . "$w/$doc.find")"
+		chk=$(sed -n 's/.*"changes_checked":\([0-9]*\).*/\1/p' "$w/$doc.json")
+		[ "$label" = release ] && printf 'import: %s: coverage %s, %s change rows (%s with every column checked), %s findings\n' \
+		    "$doc" "$cov" "$got" "$chk" "$(grep -c . "$w/$doc.find")"
 	done
 }
