@@ -295,5 +295,13 @@ long		 pia_node_line(const xmlNode *);
 /** Malloc'd XPath of a node with the "a:" prefix for PIA_NS, e.g.
  *  /a:assessment/a:files/a:file[1]/a:overview/a:name. */
 char		*pia_node_xpath(const xmlNode *);
+/** Position (from 1) of element e among its parent's element children of
+ *  the same name; *others (may be NULL) is set to whether it has any.
+ *  Amortised constant time when asked in document order (a per-thread
+ *  memory of the last position at each depth). */
+int		 pia_node_pos(const xmlNode *e, int *others);
+/** Forgets those memories; call it after changing a tree whose nodes
+ *  were asked for (pia_validate_doc and pia_diff call it first). */
+void		 pia_node_pos_forget(void);
 
 #endif /* PIA_H */
