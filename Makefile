@@ -184,6 +184,9 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h \
 	  $(RLIB) $(LIB) $(RLIBS)
 endif
 
+# The driver object is kept (not an intermediate that make removes).
+.SECONDARY: $(BUILD)/tests/fuzz/driver.o
+
 fuzzers: $(FUZZERS:%=$(BUILD)/tests/fuzz/%)
 
 # Runs each harness FUZZ_TIME seconds (tests/fuzz/run.sh); FUZZ_ONLY="diff
