@@ -33,6 +33,14 @@ ifeq ($(SAN),1)
 BUILD	?= build/asan
 OPT	 = -O1
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else ifeq ($(FUZZ),1)
+# make fuzz: everything built with clang, coverage for libFuzzer and the
+# sanitizers (tests/fuzz/).
+BUILD	?= build/fuzz
+CC	 = clang
+OPT	 = -O1
+SANFLAGS = -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
 else
 BUILD	?= build/rel
 SANFLAGS =
@@ -86,6 +94,10 @@ PUBLIC_HDRS = model/libpia.h model/pia.h model/pia_msg.h model/catalogue.def \
 	      model/pia_import.h model/pia_hygiene.h validators/pia_validators.h \
 	      templates/pia_templates.h
 VERSION	:= $(shell sed -n 's/^.define PIA_VERSION[^"]*"\([^"]*\)".*/\1/p' model/pia.h)
+# The libFuzzer harnesses (tests/fuzz/); make check replays their seeds
+# through them built with tests/fuzz/driver.c instead of libFuzzer.
+FUZZERS	 = fuzz_validate fuzz_import fuzz_diff fuzz_rules fuzz_render
+FUZZ_TIME ?= 600
 UNIT_TESTS = test_i18n test_diag test_catalogue test_doc test_vocab test_threshold test_diff \
 	     test_import test_validate test_hygiene
 
@@ -104,6 +116,8 @@ DEB_PKGS = gcc make pkg-config libxml2-dev libxml2-utils libicu-dev \
 	   fonts-noto-cjk \
 	   fonts-ipaexfont-gothic poppler-utils qpdf libmicrohttpd-dev curl \
 	   python3 chromium chromium-driver python3-selenium python3-jsonschema
+# Those make fuzz needs besides (clang and its libFuzzer runtime).
+FUZZ_PKGS = clang libclang-rt-14-dev
 
 LIB	 = $(BUILD)/libpia.a
 RLIB	 = $(BUILD)/libpia-render.a
@@ -115,7 +129,7 @@ PROG	 = pia
 RPROG	 = pia-render
 endif
 
-.PHONY: all deps demo check test unit install uninstall clean bench preview \
+.PHONY: all deps demo check test unit fuzz fuzzers install uninstall clean bench preview \
 	editor-preview
 .SUFFIXES:
 
@@ -160,7 +174,33 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(LIB) $(RLIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(RLIB) $(LIB) $(RLIBS) -lcmocka
 
-unit: $(UNIT_TESTS:%=$(BUILD)/tests/unit/%)
+unit: $(UNIT_TESTS:%=$(BUILD)/tests/unit/%) $(FUZZERS:%=$(BUILD)/tests/fuzz/%)
+
+ifeq ($(FUZZ),1)
+$(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB) $(RLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -fsanitize=fuzzer \
+	  -o $@ $< $(RLIB) $(LIB) $(RLIBS)
+else
+$(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h \
+    $(BUILD)/tests/fuzz/driver.o $(LIB) $(RLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/tests/fuzz/driver.o \
+	  $(RLIB) $(LIB) $(RLIBS)
+endif
+
+# The driver object is kept (not an intermediate that make removes).
+.SECONDARY: $(BUILD)/tests/fuzz/driver.o
+
+fuzzers: $(FUZZERS:%=$(BUILD)/tests/fuzz/%)
+
+# Runs each harness FUZZ_TIME seconds (tests/fuzz/run.sh); FUZZ_ONLY="diff
+# rules" picks some.
+fuzz: deps
+	@$(MAKE) --no-print-directory deps DEB_PKGS='$(FUZZ_PKGS)'
+	@$(MAKE) --no-print-directory $(SCHEMAS) $(LEAN)
+	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
+	sh tests/fuzz/run.sh build/fuzz $(FUZZ_TIME)
 
 # Installs missing Debian packages when run as root, else says how.
 deps:

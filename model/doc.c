@@ -292,25 +292,78 @@ pia_node_line(const xmlNode *n)
 	return n == NULL ? 0 : xmlGetLineNo(n);
 }
 
+/*
+ * Positions among siblings of the same name, asked for every finding and
+ * every row: counting all siblings each time made validation and diff
+ * quadratic in the length of a list (20,000 entries: tens of seconds).
+ * Each thread remembers, per depth, the last element whose position it
+ * computed; the next question walks back only to it.  Findings and rows
+ * come in document order, so the walks add up to the list's length.  The
+ * memory is forgotten when a tree may have changed (pia_node_pos_forget,
+ * called where validation and diff begin).
+ */
+static _Thread_local struct {
+	const xmlNode	*parent, *node;
+	int		 pos;
+} pos_memo[PIA_MAX_DEPTH + 2];
+
+static int
+same_name(const xmlNode *a, const xmlNode *b)
+{
+	return a->type == XML_ELEMENT_NODE && xmlStrEqual(a->name, b->name);
+}
+
+void
+pia_node_pos_forget(void)
+{
+	memset(pos_memo, 0, sizeof(pos_memo));
+}
+
+int
+pia_node_pos(const xmlNode *e, int *others)
+{
+	const xmlNode	*c;
+	size_t		 depth = 0;
+	int		 k = 0, pos = 0;
+
+	for (c = e->parent; c != NULL && depth < PIA_MAX_DEPTH + 1;
+	    c = c->parent)
+		depth++;
+	if (e == pos_memo[depth].node && e->parent == pos_memo[depth].parent)
+		pos = pos_memo[depth].pos;
+	for (c = e->prev; c != NULL && pos == 0; c = c->prev) {
+		if (!same_name(c, e))
+			continue;
+		if (c == pos_memo[depth].node &&
+		    e->parent == pos_memo[depth].parent) {
+			pos = pos_memo[depth].pos + k + 1;
+			break;
+		}
+		k++;
+	}
+	if (pos == 0)
+		pos = k + 1;
+	pos_memo[depth].parent = e->parent;
+	pos_memo[depth].node = e;
+	pos_memo[depth].pos = pos;
+	if (others != NULL) {
+		*others = pos > 1;
+		for (c = e->next; c != NULL && !*others; c = c->next)
+			if (same_name(c, e))
+				*others = 1;
+	}
+	return pos;
+}
+
 char *
 pia_node_xpath(const xmlNode *n)
 {
 	char		*s = NULL, *t;
-	const xmlNode	*c;
-	int		 idx, same;
+	int		 idx, others;
 
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
-		idx = 1;
-		same = 0;
-		for (c = n->parent ? n->parent->children : NULL; c; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE ||
-			    !xmlStrEqual(c->name, n->name))
-				continue;
-			if (c == n)
-				idx = same + 1;
-			same++;
-		}
-		if ((same > 1 ? asprintf(&t, "/%s%s[%d]%s",
+		idx = pia_node_pos(n, &others);
+		if ((others ? asprintf(&t, "/%s%s[%d]%s",
 		    n->ns ? "a:" : "", (const char *)n->name, idx,
 		    s ? s : "") : asprintf(&t, "/%s%s%s", n->ns ? "a:" : "",
 		    (const char *)n->name, s ? s : "")) < 0)

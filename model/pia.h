@@ -131,10 +131,17 @@ char	*pia_file_read(const char *path, size_t max, size_t *len,
 	    struct pia_diags *);
 /** Writes buf to path atomically: a temporary file in the same directory,
  *  fsync, rename.  "-" writes to standard output; a device or pipe
- *  (/dev/null, a FIFO) is written to directly; a symbolic link is followed
- *  and the file it names replaced.  Never leaves a partial file: on
- *  failure the temporary is removed and an error is appended.
- *  Returns 0 or -1. */
+ *  (/dev/null, a FIFO) is written to directly.  A file replaced keeps its
+ *  mode; a new one gets 0666 less the umask.  A symbolic link at path is
+ *  refused (an error finding) unless flags has PIA_WRITE_FOLLOW: then
+ *  the file it names is replaced.  Never leaves a partial file nor the
+ *  temporary: on failure it is removed and an error is appended, and the
+ *  catchable signals that end a program (SIGINT, SIGTERM, SIGHUP, ...)
+ *  are held until it is renamed or removed.  Returns 0 or -1. */
+int	 pia_file_write_atomic_flags(const char *path, const void *buf,
+	    size_t len, unsigned flags, struct pia_diags *);
+#define PIA_WRITE_FOLLOW	0x01	/* replace the file a link names */
+/** The same with no flags. */
 int	 pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	    struct pia_diags *);
 /** The full path of a data file given relative to the source tree (e.g.
@@ -308,5 +315,13 @@ long		 pia_node_line(const xmlNode *);
 /** Malloc'd XPath of a node with the "a:" prefix for PIA_NS, e.g.
  *  /a:assessment/a:files/a:file[1]/a:overview/a:name. */
 char		*pia_node_xpath(const xmlNode *);
+/** Position (from 1) of element e among its parent's element children of
+ *  the same name; *others (may be NULL) is set to whether it has any.
+ *  Amortised constant time when asked in document order (a per-thread
+ *  memory of the last position at each depth). */
+int		 pia_node_pos(const xmlNode *e, int *others);
+/** Forgets those memories; call it after changing a tree whose nodes
+ *  were asked for (pia_validate_doc and pia_diff call it first). */
+void		 pia_node_pos_forget(void);
 
 #endif /* PIA_H */

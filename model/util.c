@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,16 +157,54 @@ err:
 	return -1;
 }
 
+/* Creates path.tmpXXXXXX with mode 0666 less the umask (mkstemp would
+ * make it 0600); *tmp gets its malloc'd name.  Returns the descriptor or
+ * -1. */
+static int
+tmp_create(const char *path, char **tmp)
+{
+	static const char	 az[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	struct timespec		 ts;
+	unsigned long		 r;
+	size_t			 n;
+	int			 fd, i, j;
+
+	if (asprintf(tmp, "%s.tmpXXXXXX", path) < 0) {
+		*tmp = NULL;
+		return -1;
+	}
+	n = strlen(*tmp);
+	for (i = 0; i < 100; i++) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		r = (unsigned long)ts.tv_nsec * 2654435761u ^
+		    (unsigned long)getpid() ^ ((unsigned long)i << 20);
+		for (j = 0; j < 6; j++, r /= 36)
+			(*tmp)[n - 6 + j] = az[r % 36];
+		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd != -1 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
 int
 pia_file_write_atomic(const char *path, const void *buf, size_t len,
     struct pia_diags *d)
+{
+	return pia_file_write_atomic_flags(path, buf, len, 0, d);
+}
+
+int
+pia_file_write_atomic_flags(const char *path, const void *buf, size_t len,
+    unsigned flags, struct pia_diags *d)
 {
 	char		*tmp = NULL, *dirc = NULL, *real = NULL;
 	const char	*p = buf;
 	size_t		 left = len;
 	ssize_t		 w;
-	int		 fd = -1, rc = -1;
+	int		 fd = -1, rc = -1, keep = 0, e;
 	struct stat	 st;
+	sigset_t	 block, old;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout)) {
@@ -175,6 +214,13 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 		}
 		return 0;
 	}
+	/* A link planted at the output path (a shared directory) would
+	 * have us replace the file it names: only when asked. */
+	if (!(flags & PIA_WRITE_FOLLOW) && lstat(path, &st) == 0 &&
+	    S_ISLNK(st.st_mode)) {
+		pia_diag(d, PIA_M_IO_OUT_SYMLINK, path, 0, NULL);
+		return -1;
+	}
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		pia_diag(d, PIA_M_IO_OUT_DIR, path, 0, NULL);
 		return -1;
@@ -183,18 +229,26 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 	 * to as it is: renaming over it would replace the device. */
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return write_direct(path, buf, len, d);
-	/* A symbolic link: replace the file it points to, not the link. */
-	if ((real = realpath(path, NULL)) != NULL)
+	/* The mode of a file replaced is kept; a new one gets 0666 less
+	 * the umask, as open(2) gives it. */
+	keep = stat(path, &st) == 0;
+	if ((flags & PIA_WRITE_FOLLOW) && (real = realpath(path, NULL)) != NULL)
 		path = real;
-	if (asprintf(&tmp, "%s.tmpXXXXXX", path) < 0) {
-		tmp = NULL;
-		goto out;
-	}
-	if ((fd = mkstemp(tmp)) == -1) {
+	/* No catchable signal between creating the temporary and renaming
+	 * or removing it: one that comes meanwhile is delivered after. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	sigaddset(&block, SIGPIPE);
+	sigaddset(&block, SIGXFSZ);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	if ((fd = tmp_create(path, &tmp)) == -1) {
+		e = errno;
 		dirc = strdup(path);
 		pia_diag(d, PIA_M_IO_CREATE, path, 0, NULL,
-		    dirc ? dirname(dirc) : path, errno_ja(errno),
-		    strerror(errno));
+		    dirc ? dirname(dirc) : path, errno_ja(e), strerror(e));
 		free(tmp);
 		tmp = NULL;
 		goto out;
@@ -208,7 +262,7 @@ pia_file_write_atomic(const char *path, const void *buf, size_t len,
 		p += w;
 		left -= (size_t)w;
 	}
-	if (fchmod(fd, 0644) == -1 || fsync(fd) == -1)
+	if ((keep && fchmod(fd, st.st_mode & 07777) == -1) || fsync(fd) == -1)
 		goto werr;
 	if (close(fd) == -1) {
 		fd = -1;
@@ -227,6 +281,7 @@ out:
 		close(fd);
 	if (rc != 0 && tmp != NULL)
 		unlink(tmp);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	free(tmp);
 	free(dirc);
 	free(real);

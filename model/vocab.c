@@ -633,23 +633,6 @@ sb_add(struct sbuf *b, const char *s, const char *sep)
 	b->n += lp + ls;
 }
 
-static int
-entry_pos(const xmlNode *e, int *total)
-{
-	const xmlNode	*c;
-	int		 pos = 0, i = 0;
-
-	for (c = e->parent->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    xmlStrEqual(c->name, e->name)) {
-			i++;
-			if (c == e)
-				pos = i;
-		}
-	*total = i;
-	return pos;
-}
-
 /*
  * The name of an entry: the text of its first one-line field in document
  * order (a 特定個人情報ファイル's 1. 特定個人情報ファイル名).  Malloc'd, or
@@ -717,13 +700,13 @@ pia_vocab_path(const struct pia_vocab *v, enum pia_kind k, const xmlNode *e,
 			continue;
 		}
 		if (vn->type == PIA_V_LIST) {
-			int total, pos;
+			int others, pos;
 
 			if (strcmp((const char *)chain[n]->name, vn->entry))
 				continue;	/* the wrapper element */
-			pos = entry_pos(chain[n], &total);
+			pos = pia_node_pos(chain[n], &others);
 			/* One 特定個人情報ファイル needs no number. */
-			if (vn->el != NULL && total == 1)
+			if (vn->el != NULL && !others)
 				continue;
 			/* Several are named by their name after the heading
 			 * that follows: "II 特定個人情報ファイルの概要(○○ファイル)";

@@ -233,6 +233,7 @@ pia_schema_validate(const struct pia_schema *s, const struct pia_doc *doc,
 	struct vstate		 st;
 	int			 rc;
 
+	pia_node_pos_forget();
 	if (pia_doc_kind(doc) != s->kind) {
 		pia_diag(d, PIA_M_SCHEMA_KIND, pia_doc_name(doc), 0, NULL);
 		return -1;

@@ -371,6 +371,7 @@ pia_validate_doc(const struct pia_validator *v, const struct pia_doc *doc,
 	struct pia_diags	*local;
 	int			 rc, n;
 
+	pia_node_pos_forget();
 	if ((local = pia_diags_new()) == NULL) {
 		pia_diag(d, PIA_M_OOM, pia_doc_name(doc), 0, NULL);
 		return -1;

@@ -3,10 +3,16 @@
  * section, the labels of its columns, and the insertion of the rows into
  * an assessment (pia history), once only (model/diff/diff.md §6).
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 
 #include "pia.h"
 #include "pia_diff.h"
@@ -544,20 +550,73 @@ out:
 	return added;
 }
 
+/* How long pia history waits for another one updating the same file. */
+#define HISTORY_WAIT	10	/* seconds */
+
+/*
+ * Locks the revision at path for the whole read, append and rename of
+ * pia history (flock, advisory: two pia history runs on one file update
+ * it one after the other instead of losing one update).  The rename
+ * replaces the file, so a lock won on a file that is no longer at path
+ * is dropped and taken again on the new one.  Returns the locked
+ * descriptor, -2 when path does not open (loading it will say why), or
+ * -1 with a finding.
+ */
+static int
+history_lock(const char *path, struct pia_diags *d)
+{
+	const struct timespec	 tick = { 0, 100 * 1000 * 1000 };
+	struct stat		 a, b;
+	int			 fd, ticks = 0;
+
+	for (;;) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+			return -2;
+		while (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+			if (errno != EWOULDBLOCK && errno != EINTR) {
+				pia_diag(d, PIA_M_HISTORY_NOLOCK, path, 0, NULL,
+				    strerror(errno));
+				close(fd);
+				return -1;
+			}
+			if (ticks++ >= HISTORY_WAIT * 10) {
+				pia_diag(d, PIA_M_HISTORY_BUSY, path, 0, NULL,
+				    HISTORY_WAIT);
+				close(fd);
+				return -1;
+			}
+			nanosleep(&tick, NULL);
+		}
+		if (fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return fd;
+		close(fd);
+	}
+}
+
 long
 pia_history(const char *oldpath, const char *newpath, const char *date,
     const char *outpath, struct pia_diags *d)
 {
 	struct pia_changes	*ch;
 	long			 added;
+	int			 lock = -2;
 
-	if ((ch = pia_diff_files(oldpath, newpath, 0, d)) == NULL)
+	if (strcmp(newpath, "-") != 0 &&
+	    (lock = history_lock(newpath, d)) == -1)
 		return -1;
+	if ((ch = pia_diff_files(oldpath, newpath, 0, d)) == NULL) {
+		added = -1;
+		goto out;
+	}
 	added = pia_changes_append(ch->vocab, ch, date, ch->own_new, d);
 	if (added > 0 || (added == 0 && outpath != NULL))
 		if (pia_doc_save(ch->own_new, outpath != NULL ? outpath :
 		    newpath, d) == -1)
 			added = -1;
 	pia_changes_free(ch);
+out:
+	if (lock >= 0)
+		close(lock);
 	return added;
 }

@@ -606,6 +606,7 @@ pia_diff(const struct pia_vocab *v, const struct pia_doc *old,
 	const xmlNode	*ro, *rn;
 
 	memset(&x, 0, sizeof(x));
+	pia_node_pos_forget();
 	if (pia_doc_kind(old) != pia_doc_kind(new)) {
 		pia_diag(d, PIA_M_DIFF_KINDS, pia_doc_name(new), 0, NULL,
 		    pia_kind_id(pia_doc_kind(old)),
