@@ -66,7 +66,7 @@ TMPL_OBJS  = templates/skeleton.o templates/diff/stream.o \
 RTMPL_OBJS = templates/transform.o templates/typeset.o templates/pdf.o \
 	     templates/render.o templates/diff/html.o templates/diff/pdf.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
-CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
+CLI_OBJS   = cli/main.o cli/output.o cli/opts.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o \
 	     cli/cmd_history.o cli/cmd_import.o cli/cmd_diff.o \
 	     cli/cmd_render.o cli/cmd_edit.o cli/diff_run.o cli/exec.o

@@ -40,10 +40,10 @@ cmd_diff(int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "whitespace", no_argument, NULL, 'W' },
-		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd		*self = cmd_find("diff");
+	int			 orc;
 	const struct diff_format	*f;
 	struct pia_diff_print		 o = { NULL, NULL, NULL, NULL };
 	const char			*fmt = "text", *out = "-";
@@ -52,8 +52,10 @@ cmd_diff(int argc, char **argv)
 	int				 c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "T:o:W", lopts, NULL)) != -1) {
+	while ((c = opts_next(self, argc, argv, "T:o:W", lopts, &orc)) != -1) {
 		switch (c) {
+		case OPTS_EXIT:
+			return orc;
 		case 'T':
 			fmt = optarg;
 			break;
@@ -70,10 +72,6 @@ cmd_diff(int argc, char **argv)
 			break;
 		case 'W':
 			fl |= PIA_DIFF_EQUIV;
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		default:
 			return usage_error(self,

@@ -20,10 +20,10 @@ cmd_history(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "date", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("history");
+	int			 orc;
 	struct pia_diags	*d = NULL;
 	const char		*out = NULL;
 	char			 date[11] = "";
@@ -31,8 +31,10 @@ cmd_history(int argc, char **argv)
 	int			 c, rc = EXIT_SYSTEM;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", lopts, NULL)) != -1) {
+	while ((c = opts_next(self, argc, argv, "o:", lopts, &orc)) != -1) {
 		switch (c) {
+		case OPTS_EXIT:
+			return orc;
 		case 'd':
 			if (!pia_date_valid(optarg))
 				return usage_error(self,
@@ -43,10 +45,6 @@ cmd_history(int argc, char **argv)
 			break;
 		case 'o':
 			out = optarg;
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		default:
 			return usage_error(self,

@@ -88,13 +88,13 @@ int
 cmd_import(int argc, char **argv)
 {
 	static const struct option lopts[] = {
-		{ "lang", required_argument, NULL, 'L' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("import");
+	int			 orc;
 	enum out_format		 fmt = OUT_TEXT;
 	enum pia_kind		 force = PIA_KIND_NONE;
 	const char		*out = NULL, *in, *name;
@@ -111,8 +111,10 @@ cmd_import(int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	st.kind = PIA_KIND_NONE;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:T:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "o:T:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return orc;
 		case 'o':
 			out = optarg;
 			break;
@@ -129,10 +131,6 @@ cmd_import(int argc, char **argv)
 			if ((force = pia_kind_parse(optarg)) == PIA_KIND_NONE)
 				return import_usage(self, PIA_M_IMPORT_BAD_KIND,
 				    optarg);
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		default:
 			return import_usage(self, PIA_M_IMPORT_BAD_OPTION);

@@ -14,10 +14,10 @@ cmd_new(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "kind", required_argument, NULL, 'k' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("new");
+	int			 orc;
 	struct pia_diags	*d = NULL;
 	struct pia_vocab	*v = NULL;
 	enum pia_kind		 k = PIA_KIND_NONE;
@@ -27,8 +27,10 @@ cmd_new(int argc, char **argv)
 	int			 ch, rc = EXIT_SYSTEM;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "k:o:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "k:o:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return orc;
 		case 'k':
 			if ((k = pia_kind_parse(optarg)) == PIA_KIND_NONE)
 				return usage_error(self, PIA_M_CLI_UNKNOWN_KIND,
@@ -36,10 +38,6 @@ cmd_new(int argc, char **argv)
 			break;
 		case 'o':
 			out = optarg;
-			break;
-		case 'L':
-			if (opt_lang(self, optarg) != 0)
-				return EXIT_USAGE;
 			break;
 		default:
 			return usage_error(self, PIA_M_CLI_BAD_OPTION);

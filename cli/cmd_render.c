@@ -49,20 +49,22 @@ int
 cmd_render(int argc, char **argv)
 {
 	static const struct option lopts[] = {
-		{ "lang", required_argument, NULL, 'L' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "only", required_argument, NULL, 'O' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("render");
+	int			 orc;
 	const char		*outarg = NULL, *only = "-", *in;
 	char			*outpath = NULL, *words[6];
 	int			 ch, f = 0, rc;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "T:o:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "T:o:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return orc;
 		case 'T':
 			for (f = 0; formats[f].name != NULL; f++)
 				if (strcmp(formats[f].name, optarg) == 0)
@@ -82,10 +84,6 @@ cmd_render(int argc, char **argv)
 				    pia_msg_fmt(PIA_M_RENDER_USAGE_ONLY, "ja"),
 				    pia_msg_fmt(PIA_M_RENDER_USAGE_ONLY, "en"));
 			only = "changes";
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		default:
 			return usage_error(self,

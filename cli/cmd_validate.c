@@ -310,6 +310,7 @@ struct args {
 	struct files		 custom;	/* --rules files */
 	long			 njobs;
 	int			 strict, list;
+	int			 stop;		/* --help printed, or an error */
 };
 
 /* Parses the options into a; 0, or the exit status after a message. */
@@ -317,7 +318,6 @@ static int
 parse_args(const struct cmd *self, int argc, char **argv, struct args *a)
 {
 	static const struct option lopts[] = {
-		{ "lang", required_argument, NULL, 'L' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "rules", required_argument, NULL, 'R' },
 		{ "only", required_argument, NULL, 'O' },
@@ -329,11 +329,14 @@ parse_args(const struct cmd *self, int argc, char **argv, struct args *a)
 		{ NULL, 0, NULL, 0 }
 	};
 	char	*end;
-	int	 ch;
+	int	 ch, orc;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "T:j:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "T:j:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			a->stop = 1;
+			return orc;
 		case 'T':
 			a->fmtarg = optarg;
 			if (strcmp(optarg, "text") == 0)
@@ -347,10 +350,6 @@ parse_args(const struct cmd *self, int argc, char **argv, struct args *a)
 			else
 				return usage_msg(self, PIA_M_VAL_CLI_BAD_FORMAT,
 				    optarg);
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		case 'R':
 			if (files_add(&a->custom, optarg) == -1)
@@ -421,7 +420,7 @@ cmd_validate(int argc, char **argv)
 	a.fmt = OUT_TEXT;
 	a.fmtarg = "text";
 	a.njobs = 1;
-	if ((rc = parse_args(self, argc, argv, &a)) != 0 ||
+	if ((rc = parse_args(self, argc, argv, &a)) != 0 || a.stop ||
 	    (v = validator(self, &a.opts, &rc)) == NULL)
 		goto out;
 	rc = EXIT_SYSTEM;
