@@ -79,7 +79,8 @@ cmd_history(int argc, char **argv)
 		    argv[optind + 1]);
 	else
 		pia_msg_print(stderr, lang, PIA_M_HISTORY_ADDED,
-		    out != NULL ? out : argv[optind + 1], added);
+		    out != NULL ? out : argv[optind + 1], added,
+		    PLURAL(added));
 	fputc('\n', stderr);
 	rc = EXIT_OK;
 out:

@@ -238,7 +238,8 @@ report(const struct pia_validator *v, enum out_format fmt,
 		fflush(stdout);
 		fprintf(stderr, "pia validate: ");
 		pia_msg_print(stderr, lang, PIA_M_VAL_CLI_SUMMARY, files->n,
-		    files->n - bad, bad, errors, warnings);
+		    PLURAL(files->n), files->n - bad, bad, errors,
+		    PLURAL(errors), warnings, PLURAL(warnings));
 		fputc('\n', stderr);
 	} else if (fmt == OUT_JSON) {
 		printf("{\"version\":\"%s\",\"files\":[", PIA_VERSION);

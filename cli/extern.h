@@ -41,6 +41,11 @@ extern const char	*lang;		/* "ja" or "en" */
 
 const struct cmd *cmd_find(const char *);
 
+/** The English plural suffix for a count: a catalogue text that counts
+ *  takes it after the number, "%zu file%s" in English, "%zu%.0s 件" in
+ *  Japanese. */
+#define PLURAL(n)	((n) == 1 ? "" : "s")
+
 /**
  * usage_error(self, PIA_M_NAME, args...): prints "pia CMD: message" to
  * stderr, the message being entry NAME of the catalogue (an F() of the
