@@ -182,9 +182,9 @@ demo: deps
 	@mkdir -p $(DEMO_DIR)
 	@echo
 	@echo "== pia diff samples/full-prev.xml samples/full.xml (変更箇所)"
-	@./pia diff -T csv --date 2026-02-02 -o $(DEMO_DIR)/changes.csv \
+	@./pia diff -T csv --date 2026-02-02 --force -o $(DEMO_DIR)/changes.csv \
 	  samples/full-prev.xml samples/full.xml; test $$? -eq 1
-	@./pia diff -T pdf --date 2026-02-02 -o $(DEMO_DIR)/changes.pdf \
+	@./pia diff -T pdf --date 2026-02-02 --force -o $(DEMO_DIR)/changes.pdf \
 	  samples/full-prev.xml samples/full.xml; test $$? -eq 1
 	@./pia diff --date 2026-02-02 samples/full-prev.xml samples/full.xml | tail -n 1
 	@echo "table: $(DEMO_DIR)/changes.csv, $(DEMO_DIR)/changes.pdf"
@@ -192,15 +192,15 @@ demo: deps
 	@echo "== pia render samples/*.xml -> $(DEMO_DIR)/"
 	@for s in $(SAMPLES); do \
 	  n=$$(basename $$s .xml); \
-	  PIA_DATADIR=. ./pia render -o $(DEMO_DIR)/$$n.pdf $$s || exit 1; \
-	  PIA_DATADIR=. ./pia render -T html -o $(DEMO_DIR)/$$n.html $$s || exit 1; \
+	  PIA_DATADIR=. ./pia render --force -o $(DEMO_DIR)/$$n.pdf $$s || exit 1; \
+	  PIA_DATADIR=. ./pia render -T html --force -o $(DEMO_DIR)/$$n.html $$s || exit 1; \
 	done
 	@echo "PDF and HTML of the samples: $$(pwd)/$(DEMO_DIR)/"
 	@ls -l $(DEMO_DIR)
 
 # The page of samples/full.xml that the README shows (committed).
 preview: all
-	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview.pdf samples/full.xml
+	PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render --force -o build/preview.pdf samples/full.xml
 	pdftoppm -png -r 60 -f 7 -l 7 -singlefile build/preview.pdf templates/preview-full-p7
 
 # The editor's picture in the README (committed): the browser test's

@@ -39,11 +39,12 @@ cmd_diff(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "date", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "whitespace", no_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd		*self = cmd_find("diff");
-	int			 orc;
+	int			 orc, force = 0;
 	const struct diff_format	*f;
 	struct pia_diff_print		 o = { NULL, NULL, NULL, NULL };
 	const char			*fmt = "text", *out = "-";
@@ -70,6 +71,9 @@ cmd_diff(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case 'f':
+			force = 1;
+			break;
 		case 'W':
 			fl |= PIA_DIFF_EQUIV;
 			break;
@@ -91,6 +95,8 @@ cmd_diff(int argc, char **argv)
 		return usage_error(self,
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_PDF_TTY, "ja"),
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_PDF_TTY, "en"));
+	if ((orc = out_allowed(self, out, force)) != 0)
+		return orc;
 	if (argc - optind != 2)
 		return usage_error(self,
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_FILES, "ja"),

@@ -20,10 +20,11 @@ cmd_history(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "date", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("history");
-	int			 orc;
+	int			 orc, force = 0;
 	struct pia_diags	*d = NULL;
 	const char		*out = NULL;
 	char			 date[11] = "";
@@ -45,6 +46,9 @@ cmd_history(int argc, char **argv)
 			break;
 		case 'o':
 			out = optarg;
+			break;
+		case 'f':
+			force = 1;
 			break;
 		default:
 			return usage_error(self,
@@ -68,6 +72,8 @@ cmd_history(int argc, char **argv)
 		return usage_error(self,
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_STDIN, "ja"),
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_STDIN, "en"));
+	if ((orc = out_allowed(self, out, force)) != 0)
+		return orc;
 	if ((d = pia_diags_new()) == NULL)
 		goto out;
 	added = pia_history(argv[optind], argv[optind + 1], date, out, d);

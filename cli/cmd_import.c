@@ -90,11 +90,12 @@ cmd_import(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "format", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("import");
-	int			 orc;
+	int			 orc, replace = 0;
 	enum out_format		 fmt = OUT_TEXT;
 	enum pia_kind		 force = PIA_KIND_NONE;
 	const char		*out = NULL, *in, *name;
@@ -117,6 +118,9 @@ cmd_import(int argc, char **argv)
 			return orc;
 		case 'o':
 			out = optarg;
+			break;
+		case 'f':
+			replace = 1;
 			break;
 		case 'T':
 			if (strcmp(optarg, "text") == 0)
@@ -142,6 +146,8 @@ cmd_import(int argc, char **argv)
 		return import_usage(self, PIA_M_IMPORT_ONE_FILE,
 		    argv[optind + 1]);
 	in = argv[optind];
+	if ((orc = out_allowed(self, out, replace)) != 0)
+		return orc;
 	name = strcmp(in, "-") == 0 ? "<stdin>" : in;
 	if (out != NULL && strcmp(out, "-") == 0)
 		out = NULL;

@@ -14,10 +14,11 @@ cmd_new(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "kind", required_argument, NULL, 'k' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("new");
-	int			 orc;
+	int			 orc, force = 0;
 	struct pia_diags	*d = NULL;
 	struct pia_vocab	*v = NULL;
 	enum pia_kind		 k = PIA_KIND_NONE;
@@ -39,6 +40,9 @@ cmd_new(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case 'f':
+			force = 1;
+			break;
 		default:
 			return usage_error(self, PIA_M_CLI_BAD_OPTION);
 		}
@@ -47,6 +51,8 @@ cmd_new(int argc, char **argv)
 		return usage_error(self, PIA_M_CLI_EXTRA_ARG, argv[optind]);
 	if (k == PIA_KIND_NONE)
 		return usage_error(self, PIA_M_CLI_KIND_REQUIRED);
+	if ((orc = out_allowed(self, out, force)) != 0)
+		return orc;
 	if ((d = pia_diags_new()) == NULL)
 		goto out;
 	if ((v = pia_vocab_load_default(d)) == NULL)

@@ -51,11 +51,12 @@ cmd_render(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "format", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "only", required_argument, NULL, 'O' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("render");
-	int			 orc;
+	int			 orc, force = 0;
 	const char		*outarg = NULL, *only = "-", *in;
 	char			*outpath = NULL, *words[6];
 	int			 ch, f = 0, rc;
@@ -77,6 +78,9 @@ cmd_render(int argc, char **argv)
 			break;
 		case 'o':
 			outarg = optarg;
+			break;
+		case 'f':
+			force = 1;
 			break;
 		case 'O':
 			if (strcmp(optarg, "changes") != 0)
@@ -111,6 +115,12 @@ cmd_render(int argc, char **argv)
 		pia_msg_print(stderr, lang, PIA_M_OOM);
 		fputc('\n', stderr);
 		return EXIT_SYSTEM;
+	}
+	if ((orc = out_allowed(self, outpath, force)) != 0 ||
+	    (strcmp(formats[f].name, "pdf") == 0 &&
+	    (orc = out_binary_tty(self, outpath)) != 0)) {
+		free(outpath);
+		return orc;
 	}
 	/* pia-render render FORMAT ONLY OUT IN (render_main.c) */
 	words[0] = "render";

@@ -167,6 +167,13 @@ struct option;
  */
 int	 opts_next(const struct cmd *, int, char **, const char *,
 	    const struct option *, int *);
+/** 0 when a command may write path ("-", a new file, a device; an
+ *  existing regular file only with force: --force), else EXIT_USAGE
+ *  after the message CLI_FILE_EXISTS. */
+int	 out_allowed(const struct cmd *, const char *path, int force);
+/** 0 unless path is "-" and standard output is a terminal (binary output
+ *  such as PDF); then EXIT_USAGE after the message CLI_BINARY_TTY. */
+int	 out_binary_tty(const struct cmd *, const char *path);
 /** The subcommand whose name is closest to name (a few edits), or NULL. */
 const struct cmd *cmd_suggest(const char *name);
 int	 cmd_threshold(int, char **);

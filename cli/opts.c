@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "extern.h"
 
@@ -131,4 +133,30 @@ cmd_suggest(const char *name)
 	/* git's threshold, roughly: at most two edits, and fewer than
 	 * half the letters of the word changed. */
 	return bestd <= 2 && bestd * 2 < strlen(name) + 1 ? best : NULL;
+}
+
+/*
+ * Whether a command may write path: "-" (standard output) and anything
+ * that is not a regular file (/dev/null, a FIFO) may be written; an
+ * existing regular file only with --force.  Returns 0, or EXIT_USAGE
+ * after the message.
+ */
+int
+out_allowed(const struct cmd *self, const char *path, int force)
+{
+	struct stat	 st;
+
+	if (force || path == NULL || strcmp(path, "-") == 0 ||
+	    stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+		return 0;
+	return usage_error(self, PIA_M_CLI_FILE_EXISTS, path);
+}
+
+/* Binary output goes to standard output only when it is not a terminal. */
+int
+out_binary_tty(const struct cmd *self, const char *path)
+{
+	if (path != NULL && strcmp(path, "-") == 0 && isatty(STDOUT_FILENO))
+		return usage_error(self, PIA_M_CLI_BINARY_TTY);
+	return 0;
 }

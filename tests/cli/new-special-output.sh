@@ -4,7 +4,7 @@
 [ -c /dev/null ] && echo "/dev/null is still a device"
 echo old > target
 ln -s target link
-"$PIA" new --kind basic -o link && echo "exit 0"
+"$PIA" new --kind basic --force -o link && echo "exit 0"
 [ -L link ] && echo "link is still a link"
 grep -c 'kind="basic"' target
 ls
