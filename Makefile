@@ -76,7 +76,7 @@ TMPL_OBJS  = templates/skeleton.o templates/diff/stream.o \
 RTMPL_OBJS = templates/transform.o templates/typeset.o templates/pdf.o \
 	     templates/render.o templates/diff/html.o templates/diff/pdf.o
 LIB_OBJS   = $(MODEL_OBJS) $(VALID_OBJS) $(TMPL_OBJS)
-CLI_OBJS   = cli/main.o cli/output.o cli/cmd_help.o cli/cmd_new.o \
+CLI_OBJS   = cli/main.o cli/output.o cli/opts.o cli/cmd_help.o cli/cmd_new.o \
 	     cli/cmd_validate.o cli/report.o cli/cmd_threshold.o \
 	     cli/cmd_history.o cli/cmd_import.o cli/cmd_diff.o \
 	     cli/cmd_render.o cli/cmd_edit.o cli/diff_run.o cli/exec.o \
@@ -227,9 +227,9 @@ demo: deps
 	@mkdir -p $(DEMO_DIR)
 	@echo
 	@echo "== pia diff samples/full-prev.xml samples/full.xml (変更箇所)"
-	@./pia diff -T csv --date 2026-02-02 -o $(DEMO_DIR)/changes.csv \
+	@./pia diff -T csv --date 2026-02-02 --force -o $(DEMO_DIR)/changes.csv \
 	  samples/full-prev.xml samples/full.xml; test $$? -eq 1
-	@./pia diff -T pdf --date 2026-02-02 -o $(DEMO_DIR)/changes.pdf \
+	@./pia diff -T pdf --date 2026-02-02 --force -o $(DEMO_DIR)/changes.pdf \
 	  samples/full-prev.xml samples/full.xml; test $$? -eq 1
 	@./pia diff --date 2026-02-02 samples/full-prev.xml samples/full.xml | tail -n 1
 	@echo "table: $(DEMO_DIR)/changes.csv, $(DEMO_DIR)/changes.pdf"
@@ -237,8 +237,8 @@ demo: deps
 	@echo "== pia render samples/*.xml -> $(DEMO_DIR)/"
 	@for s in $(SAMPLES); do \
 	  n=$$(basename $$s .xml); \
-	  PIA_DATADIR=. ./pia render -o $(DEMO_DIR)/$$n.pdf $$s || exit 1; \
-	  PIA_DATADIR=. ./pia render -T html -o $(DEMO_DIR)/$$n.html $$s || exit 1; \
+	  PIA_DATADIR=. ./pia render --force -o $(DEMO_DIR)/$$n.pdf $$s || exit 1; \
+	  PIA_DATADIR=. ./pia render -T html --force -o $(DEMO_DIR)/$$n.html $$s || exit 1; \
 	done
 	@echo "PDF and HTML of the samples: $$(pwd)/$(DEMO_DIR)/"
 	@ls -l $(DEMO_DIR)
@@ -248,7 +248,7 @@ demo: deps
 preview: all
 	@mkdir -p build
 	for s in full focused basic; do \
-	  PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render -o build/preview-$$s.pdf samples/$$s.xml || exit 1; \
+	  PIA_DATADIR=. SOURCE_DATE_EPOCH=1773619200 ./pia render --force -o build/preview-$$s.pdf samples/$$s.xml || exit 1; \
 	done
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/preview-full.pdf templates/preview-full-p1
 	pdftoppm -png -r 70 -f 7 -l 7 -singlefile build/preview-full.pdf templates/preview-full-p7

@@ -39,11 +39,12 @@ cmd_diff(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "date", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "whitespace", no_argument, NULL, 'W' },
-		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd		*self = cmd_find("diff");
+	int			 orc, force = 0;
 	const struct diff_format	*f;
 	struct pia_diff_print		 o = { NULL, NULL, NULL, NULL };
 	const char			*fmt = "text", *out = "-";
@@ -52,8 +53,10 @@ cmd_diff(int argc, char **argv)
 	int				 c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "T:o:W", lopts, NULL)) != -1) {
+	while ((c = opts_next(self, argc, argv, "T:o:W", lopts, &orc)) != -1) {
 		switch (c) {
+		case OPTS_EXIT:
+			return orc;
 		case 'T':
 			fmt = optarg;
 			break;
@@ -68,12 +71,11 @@ cmd_diff(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case 'f':
+			force = 1;
+			break;
 		case 'W':
 			fl |= PIA_DIFF_EQUIV;
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		default:
 			return usage_error(self,
@@ -93,6 +95,8 @@ cmd_diff(int argc, char **argv)
 		return usage_error(self,
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_PDF_TTY, "ja"),
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_PDF_TTY, "en"));
+	if ((orc = out_allowed(self, out, force)) != 0)
+		return orc;
 	if (argc - optind != 2)
 		return usage_error(self,
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_FILES, "ja"),

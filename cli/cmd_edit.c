@@ -24,10 +24,10 @@ cmd_edit(int argc, char **argv)
 		{ "port", required_argument, NULL, 'p' },
 		{ "idle", required_argument, NULL, 'i' },
 		{ "no-open", no_argument, NULL, 'n' },
-		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("edit");
+	int			 orc;
 	const char		*prev = "-", *file;
 	enum pia_kind		 kind = PIA_KIND_NONE;
 	char			 port[8] = "0", idle[8] = "120";
@@ -38,8 +38,10 @@ cmd_edit(int argc, char **argv)
 	int			 ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return orc;
 		case 'k':
 			if ((kind = pia_kind_parse(optarg)) == PIA_KIND_NONE)
 				return usage_error(self, M(EDIT_USAGE_KIND),
@@ -66,10 +68,6 @@ cmd_edit(int argc, char **argv)
 			break;
 		case 'n':
 			open = 0;
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		default:
 			return usage_error(self, M(EDIT_USAGE_OPTION));

@@ -274,18 +274,16 @@ print_json(const struct listing *l)
 static int
 help_findings(const struct cmd *self, int argc, char **argv)
 {
-	static const struct option lopts[] = {
-		{ "lang", required_argument, NULL, 'L' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct listing		 l;
 	struct pia_diags	*d = NULL;
 	int			 ch, json = 0, rc = EXIT_SYSTEM;
 
 	memset(&l, 0, sizeof(l));
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "T:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "T:", NULL, &rc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return rc;
 		case 'T':
 			if (strcmp(optarg, "json") == 0)
 				json = 1;
@@ -294,10 +292,6 @@ help_findings(const struct cmd *self, int argc, char **argv)
 			else
 				return usage_error(self,
 				    PIA_M_CLI_FORMAT_TEXT_JSON, optarg);
-			break;
-		case 'L':
-			if (opt_lang(self, optarg) != 0)
-				return EXIT_USAGE;
 			break;
 		default:
 			return usage_error(self, PIA_M_CLI_BAD_OPTION);
@@ -330,22 +324,45 @@ out:
 }
 
 int
+help_command(const struct cmd *c)
+{
+	pia_msg_print(stdout, lang, PIA_M_CLI_USAGE, c->usage);
+	fputs("\n\n", stdout);
+	pia_msg_print(stdout, lang, c->summary);
+	putchar('\n');
+	if (c->help != CMD_NO_HELP) {
+		putchar('\n');
+		pia_msg_print(stdout, lang, c->help);
+	}
+	return out_flush(EXIT_OK);
+}
+
+/* pia help [--lang L] [COMMAND [--lang L] | findings ...] */
+int
 cmd_help(int argc, char **argv)
 {
-	const struct cmd *c, *self = cmd_find("help");
+	const struct cmd	*c, *self = cmd_find("help");
+	int			 ch, rc;
 
+	optind = 1;
+	while ((ch = opts_next(self, argc, argv, "+", NULL, &rc)) != -1)
+		if (ch == OPTS_EXIT)
+			return rc;
+	argc -= optind - 1;
+	argv += optind - 1;
 	if (argc > 1 && strcmp(argv[1], "findings") == 0)
 		return help_findings(self, argc - 1, argv + 1);
 	if (argc > 1 && (c = cmd_find(argv[1])) != NULL) {
-		pia_msg_print(stdout, lang, PIA_M_CLI_USAGE, c->usage);
-		fputs("\n\n", stdout);
-		pia_msg_print(stdout, lang, c->summary);
-		putchar('\n');
-		if (c->help != CMD_NO_HELP) {
-			putchar('\n');
-			pia_msg_print(stdout, lang, c->help);
-		}
-		return out_flush(EXIT_OK);
+		optind = 1;
+		argc--;
+		argv++;
+		while ((ch = opts_next(self, argc, argv, "", NULL, &rc)) != -1)
+			if (ch == OPTS_EXIT)
+				return rc;
+		if (optind != argc)
+			return usage_error(self, PIA_M_CLI_EXTRA_ARG,
+			    argv[optind]);
+		return help_command(c);
 	}
 	if (argc > 1)
 		return usage_error(self, PIA_M_CLI_UNKNOWN_TOPIC, argv[1]);

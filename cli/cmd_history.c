@@ -20,10 +20,11 @@ cmd_history(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "date", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'L' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("history");
+	int			 orc, force = 0;
 	struct pia_diags	*d = NULL;
 	const char		*out = NULL;
 	char			 date[11] = "";
@@ -31,8 +32,10 @@ cmd_history(int argc, char **argv)
 	int			 c, rc = EXIT_SYSTEM;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", lopts, NULL)) != -1) {
+	while ((c = opts_next(self, argc, argv, "o:", lopts, &orc)) != -1) {
 		switch (c) {
+		case OPTS_EXIT:
+			return orc;
 		case 'd':
 			if (!pia_date_valid(optarg))
 				return usage_error(self,
@@ -44,9 +47,8 @@ cmd_history(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
+		case 'f':
+			force = 1;
 			break;
 		default:
 			return usage_error(self,
@@ -70,6 +72,8 @@ cmd_history(int argc, char **argv)
 		return usage_error(self,
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_STDIN, "ja"),
 		    pia_msg_fmt(PIA_M_DIFF_USAGE_STDIN, "en"));
+	if ((orc = out_allowed(self, out, force)) != 0)
+		return orc;
 	if ((d = pia_diags_new()) == NULL)
 		goto out;
 	added = pia_history(argv[optind], argv[optind + 1], date, out, d);
@@ -81,7 +85,8 @@ cmd_history(int argc, char **argv)
 		    argv[optind + 1]);
 	else
 		pia_msg_print(stderr, lang, PIA_M_HISTORY_ADDED,
-		    out != NULL ? out : argv[optind + 1], added);
+		    out != NULL ? out : argv[optind + 1], added,
+		    PLURAL(added));
 	fputc('\n', stderr);
 	rc = EXIT_OK;
 out:

@@ -93,13 +93,14 @@ int
 cmd_import(int argc, char **argv)
 {
 	static const struct option lopts[] = {
-		{ "lang", required_argument, NULL, 'L' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("import");
+	int			 orc, replace = 0;
 	enum out_format		 fmt = OUT_TEXT;
 	enum pia_kind		 force = PIA_KIND_NONE;
 	const char		*out = NULL, *in, *name;
@@ -116,10 +117,15 @@ cmd_import(int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	st.kind = PIA_KIND_NONE;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:T:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "o:T:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return orc;
 		case 'o':
 			out = optarg;
+			break;
+		case 'f':
+			replace = 1;
 			break;
 		case 'T':
 			if (strcmp(optarg, "text") == 0)
@@ -135,10 +141,6 @@ cmd_import(int argc, char **argv)
 				return import_usage(self, PIA_M_IMPORT_BAD_KIND,
 				    optarg);
 			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
-			break;
 		default:
 			return import_usage(self, PIA_M_IMPORT_BAD_OPTION);
 		}
@@ -149,6 +151,8 @@ cmd_import(int argc, char **argv)
 		return import_usage(self, PIA_M_IMPORT_ONE_FILE,
 		    argv[optind + 1]);
 	in = argv[optind];
+	if ((orc = out_allowed(self, out, replace)) != 0)
+		return orc;
 	name = strcmp(in, "-") == 0 ? "<stdin>" : in;
 	if (out != NULL && strcmp(out, "-") == 0)
 		out = NULL;

@@ -14,10 +14,11 @@ cmd_new(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "kind", required_argument, NULL, 'k' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'L' },
+		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("new");
+	int			 orc, force = 0;
 	struct pia_diags	*d = NULL;
 	struct pia_vocab	*v = NULL;
 	enum pia_kind		 k = PIA_KIND_NONE;
@@ -27,8 +28,10 @@ cmd_new(int argc, char **argv)
 	int			 ch, rc = EXIT_SYSTEM;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "k:o:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "k:o:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return orc;
 		case 'k':
 			if ((k = pia_kind_parse(optarg)) == PIA_KIND_NONE)
 				return usage_error(self, PIA_M_CLI_UNKNOWN_KIND,
@@ -37,9 +40,8 @@ cmd_new(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
-		case 'L':
-			if (opt_lang(self, optarg) != 0)
-				return EXIT_USAGE;
+		case 'f':
+			force = 1;
 			break;
 		default:
 			return usage_error(self, PIA_M_CLI_BAD_OPTION);
@@ -49,6 +51,8 @@ cmd_new(int argc, char **argv)
 		return usage_error(self, PIA_M_CLI_EXTRA_ARG, argv[optind]);
 	if (k == PIA_KIND_NONE)
 		return usage_error(self, PIA_M_CLI_KIND_REQUIRED);
+	if ((orc = out_allowed(self, out, force)) != 0)
+		return orc;
 	if ((d = pia_diags_new()) == NULL)
 		goto out;
 	if ((v = pia_vocab_load_default(d)) == NULL)

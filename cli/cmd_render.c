@@ -49,22 +49,25 @@ int
 cmd_render(int argc, char **argv)
 {
 	static const struct option lopts[] = {
-		{ "lang", required_argument, NULL, 'L' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "only", required_argument, NULL, 'O' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "public", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("render");
+	int			 orc, force = 0;
 	const char		*outarg = NULL, *only = "-", *in;
 	char			*outpath = NULL, *words[8];
 	int			 ch, f = 0, rc, strict = 0, public = 0;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "T:o:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "T:o:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return orc;
 		case 'T':
 			for (f = 0; formats[f].name != NULL; f++)
 				if (strcmp(formats[f].name, optarg) == 0)
@@ -78,6 +81,9 @@ cmd_render(int argc, char **argv)
 		case 'o':
 			outarg = optarg;
 			break;
+		case 'f':
+			force = 1;
+			break;
 		case 'O':
 			if (strcmp(optarg, "changes") != 0)
 				return usage_error(self,
@@ -90,10 +96,6 @@ cmd_render(int argc, char **argv)
 			break;
 		case 'S':	/* a warning (a missing figure) fails too */
 			strict = 1;
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		default:
 			return usage_error(self,
@@ -121,6 +123,12 @@ cmd_render(int argc, char **argv)
 		pia_msg_print(stderr, lang, PIA_M_OOM);
 		fputc('\n', stderr);
 		return EXIT_SYSTEM;
+	}
+	if ((orc = out_allowed(self, outpath, force)) != 0 ||
+	    (strcmp(formats[f].name, "pdf") == 0 &&
+	    (orc = out_binary_tty(self, outpath)) != 0)) {
+		free(outpath);
+		return orc;
 	}
 	/* pia-render render FORMAT ONLY OUT IN PUBLIC STRICT
 	 * (render_main.c) */

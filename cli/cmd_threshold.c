@@ -123,13 +123,13 @@ cmd_threshold(int argc, char **argv)
 {
 	static const struct option lopts[] = {
 		{ "population", required_argument, NULL, 'p' },
-		{ "handlers", required_argument, NULL, 'h' },
+		{ "handlers", required_argument, NULL, 'H' },
 		{ "incident", required_argument, NULL, 'i' },
 		{ "format", required_argument, NULL, 'T' },
-		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd	*self = cmd_find("threshold");
+	int			 orc;
 	struct pia_diags	*sys = NULL;
 	struct pia_vocab	*vocab = NULL;
 	const char		*pop = NULL, *hand = NULL, *inc = NULL;
@@ -141,12 +141,14 @@ cmd_threshold(int argc, char **argv)
 	size_t			 nk = 0;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "T:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "T:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			return orc;
 		case 'p':
 			pop = optarg;
 			break;
-		case 'h':
+		case 'H':
 			hand = optarg;
 			break;
 		case 'i':
@@ -160,10 +162,6 @@ cmd_threshold(int argc, char **argv)
 			else
 				return usage_msg(self, PIA_M_THR_CLI_BAD_FORMAT,
 				    optarg);
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		default:
 			return usage_msg(self, PIA_M_VAL_BAD_OPTION);

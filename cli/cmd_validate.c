@@ -244,7 +244,8 @@ report(const struct pia_validator *v, enum out_format fmt,
 		fflush(stdout);
 		fprintf(stderr, "pia validate: ");
 		pia_msg_print(stderr, lang, PIA_M_VAL_CLI_SUMMARY, files->n,
-		    files->n - bad, bad, errors, warnings);
+		    PLURAL(files->n), files->n - bad, bad, errors,
+		    PLURAL(errors), warnings, PLURAL(warnings));
 		fputc('\n', stderr);
 	} else if (fmt == OUT_JSON) {
 		printf("{\"format_version\":1,\"version\":\"%s\",\"files\":[",
@@ -319,6 +320,7 @@ struct args {
 	struct files		 custom;	/* --rules files */
 	long			 njobs;
 	int			 strict, list;
+	int			 stop;		/* --help printed, or an error */
 };
 
 /* Parses the options into a; 0, or the exit status after a message. */
@@ -326,7 +328,6 @@ static int
 parse_args(const struct cmd *self, int argc, char **argv, struct args *a)
 {
 	static const struct option lopts[] = {
-		{ "lang", required_argument, NULL, 'L' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "rules", required_argument, NULL, 'R' },
 		{ "only", required_argument, NULL, 'O' },
@@ -338,11 +339,14 @@ parse_args(const struct cmd *self, int argc, char **argv, struct args *a)
 		{ NULL, 0, NULL, 0 }
 	};
 	char	*end;
-	int	 ch;
+	int	 ch, orc;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "T:j:", lopts, NULL)) != -1) {
+	while ((ch = opts_next(self, argc, argv, "T:j:", lopts, &orc)) != -1) {
 		switch (ch) {
+		case OPTS_EXIT:
+			a->stop = 1;
+			return orc;
 		case 'T':
 			a->fmtarg = optarg;
 			if (strcmp(optarg, "text") == 0)
@@ -358,10 +362,6 @@ parse_args(const struct cmd *self, int argc, char **argv, struct args *a)
 			else
 				return usage_msg(self, PIA_M_VAL_CLI_BAD_FORMAT,
 				    optarg);
-			break;
-		case 'L':
-			if (set_lang(optarg) == -1)
-				return lang_error(self);
 			break;
 		case 'R':
 			if (files_add(&a->custom, optarg) == -1)
@@ -432,7 +432,7 @@ cmd_validate(int argc, char **argv)
 	a.fmt = OUT_TEXT;
 	a.fmtarg = "text";
 	a.njobs = 1;
-	if ((rc = parse_args(self, argc, argv, &a)) != 0 ||
+	if ((rc = parse_args(self, argc, argv, &a)) != 0 || a.stop ||
 	    (v = validator(self, &a.opts, &rc)) == NULL)
 		goto out;
 	rc = EXIT_SYSTEM;

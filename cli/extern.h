@@ -41,6 +41,11 @@ extern const char	*lang;		/* "ja" or "en" */
 
 const struct cmd *cmd_find(const char *);
 
+/** The English plural suffix for a count: a catalogue text that counts
+ *  takes it after the number, "%zu file%s" in English, "%zu%.0s 件" in
+ *  Japanese. */
+#define PLURAL(n)	((n) == 1 ? "" : "s")
+
 /**
  * usage_error(self, PIA_M_NAME, args...): prints "pia CMD: message" to
  * stderr, the message being entry NAME of the catalogue (an F() of the
@@ -96,9 +101,10 @@ int	 opt_lang(const struct cmd *, const char *arg);
  *  not get out (a full disk, a closed pipe), reports it and returns
  *  EXIT_SYSTEM.  A subcommand that prints to stdout ends with it. */
 int	 out_flush(int rc);
-/** Sets lang from the environment (PIA_LANG) when it says ja or en;
- *  anything else leaves lang as it is.  main() calls it first. */
-void	 env_lang(void);
+/** Sets lang from the environment (PIA_LANG): ja or en, or unset or
+ *  empty (lang stays ja); anything else is a usage error (EXIT_USAGE is
+ *  returned after the message).  main() calls it first. */
+int	 env_lang(void);
 
 enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF, OUT_JUNIT, OUT_GITHUB };
 
@@ -145,6 +151,40 @@ void	 print_github(FILE *, const struct pia_diags *);
  *  failure (EXIT_SYSTEM, after a message). */
 int	 run_renderer(char *const words[]);
 int	 cmd_help(int, char **);
+/** Prints the usage and help of c to stdout (pia help CMD, CMD --help);
+ *  returns the exit status. */
+int	 help_command(const struct cmd *c);
+
+struct option;
+/** What opts_next() returns when the subcommand must return *rc. */
+#define OPTS_EXIT	(-2)
+/**
+ * The option-parsing prologue of every subcommand (opts.c): the next
+ * option, as getopt_long(3) returns it, with --help/-h and --lang added
+ * and handled, and every option error reported from the catalogue in the
+ * chosen language.  The loop of a subcommand:
+ *
+ *	optind = 1;
+ *	while ((ch = opts_next(self, argc, argv, "o:", lopts, &rc)) != -1) {
+ *		switch (ch) {
+ *		case OPTS_EXIT:
+ *			return rc;
+ *		case 'o':
+ *			...
+ *		}
+ *	}
+ */
+int	 opts_next(const struct cmd *, int, char **, const char *,
+	    const struct option *, int *);
+/** 0 when a command may write path ("-", a new file, a device; an
+ *  existing regular file only with force: --force), else EXIT_USAGE
+ *  after the message CLI_FILE_EXISTS. */
+int	 out_allowed(const struct cmd *, const char *path, int force);
+/** 0 unless path is "-" and standard output is a terminal (binary output
+ *  such as PDF); then EXIT_USAGE after the message CLI_BINARY_TTY. */
+int	 out_binary_tty(const struct cmd *, const char *path);
+/** The subcommand whose name is closest to name (a few edits), or NULL. */
+const struct cmd *cmd_suggest(const char *name);
 int	 cmd_threshold(int, char **);
 int	 cmd_import(int, char **);
 int	 cmd_new(int, char **);

@@ -83,7 +83,8 @@ main(int argc, char *argv[])
 	const struct cmd	*c;
 	int			 i = 1, rc;
 
-	env_lang();
+	if ((rc = env_lang()) != 0)
+		return rc;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--version") == 0 ||
 		    strcmp(argv[i], "-V") == 0)
@@ -106,8 +107,12 @@ main(int argc, char *argv[])
 		cmd_help(1, argv);
 		return EXIT_USAGE;
 	}
-	if ((c = cmd_find(argv[i])) == NULL)
+	if ((c = cmd_find(argv[i])) == NULL) {
+		if ((c = cmd_suggest(argv[i])) != NULL)
+			return usage_error(NULL, PIA_M_CLI_UNKNOWN_COMMAND_HINT,
+			    argv[i], c->name);
 		return usage_error(NULL, PIA_M_CLI_UNKNOWN_COMMAND, argv[i]);
+	}
 	rc = c->run(argc - i, argv + i);
 	xmlCleanupParser();
 	pia_i18n_cleanup();

@@ -73,13 +73,14 @@ opt_lang(const struct cmd *self, const char *arg)
 	return set_lang(arg) == 0 ? 0 : lang_error(self);
 }
 
-void
+int
 env_lang(void)
 {
 	const char *env = getenv("PIA_LANG");
 
-	if (env != NULL)
-		(void)set_lang(env);
+	if (env == NULL || *env == '\0' || set_lang(env) == 0)
+		return 0;
+	return usage_error(NULL, PIA_M_CLI_BAD_ENV_LANG, env);
 }
 
 int

@@ -38,7 +38,8 @@
 #include "sch.h"
 
 const char *const pia_rules_builtin[] = {
-	"required", "thresholds", "procedure", "consistency", "text", NULL
+	"required", "thresholds", "procedure", "consistency", "text", "proposals",
+	NULL
 };
 
 /* Appends a zeroed element to a growing array; NULL when out of memory. */

@@ -5,7 +5,7 @@
 [ -c /dev/null ] && echo "/dev/null is still a device"
 echo old > target
 ln -s target link
-"$PIA" new --kind basic -o link || echo "exit $?"
+"$PIA" new --kind basic --force -o link || echo "exit $?"
 [ -L link ] && echo "link is still a link"
 cat target
 ls

@@ -190,6 +190,8 @@ X
 	rcase $P $L quiet text-placeholder $F ''
 	rcase $P $L fire text-wareki $F 's|<head-title>税務部参事兼市民税課長</head-title>|<head-title>平成31年5月1日付で就任</head-title>|'
 	rcase $P $L quiet text-wareki $F 's|<head-title>税務部参事兼市民税課長</head-title>|<head-title>令和元年5月1日付で就任</head-title>|'
+	rcase $P $L fire prop-timing $F '891s|<timing>|<?pia proposed="timing"?><timing>|'
+	rcase $P $L quiet prop-timing $F ''
 
 	# Every built-in rule id has a case above.
 	ids=$(sed -n 's/.*<\(assert\|report\) id="\([^"]*\)".*/\2/p' validators/rules/*.sch |

@@ -115,7 +115,7 @@ filter(void **state)
 
 	/* skip everything but schema */
 	o.only = NULL;
-	o.skip = "req-*, thr-*,proc-*,cons-*,text-*";
+	o.skip = "req-*, thr-*,proc-*,cons-*,text-*,prop-*";
 	assert_non_null(v = pia_validator_new(&o, &st, d));
 	assert_int_equal(pia_validator_rule_count(v), 1);
 	pia_validator_free(v);

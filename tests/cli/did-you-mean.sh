@@ -1,0 +1,1 @@
+"$PIA" --lang en vaildate x.xml

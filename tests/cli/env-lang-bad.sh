@@ -1,0 +1,1 @@
+PIA_LANG=fr "$PIA" version

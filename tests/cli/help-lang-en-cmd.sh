@@ -1,0 +1,1 @@
+"$PIA" help --lang en history

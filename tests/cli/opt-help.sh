@@ -1,0 +1,2 @@
+"$PIA" new --help
+"$PIA" validate -h >/dev/null && echo validate-ok

@@ -1,0 +1,1 @@
+"$PIA" render -o
