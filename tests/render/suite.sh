@@ -246,8 +246,8 @@ missing: $(printf '%s\n' "$miss" | head -5)"; fi
 		    -e 's|<task id="task-2">|<task id="task-2" public="no">|' \
 		    -e 's|<title>個人住民税の賦課徴収に関する事務 全項目評価書</title>|<title public="no">ZQXJW秘匿表題</title>|' \
 		    samples/full.xml > "$rw/pub.xml"
-		"$PROG_R" render --public -o "$rw/pub.pdf" "$rw/pub.xml" 2>/dev/null
-		"$PROG_R" render -o "$rw/full.pdf" "$rw/pub.xml" 2>/dev/null
+		"$PROG_R" render --force --public -o "$rw/pub.pdf" "$rw/pub.xml" 2>/dev/null
+		"$PROG_R" render --force -o "$rw/full.pdf" "$rw/pub.xml" 2>/dev/null
 		pt=$(pdftotext -enc UTF-8 "$rw/pub.pdf" - 2>/dev/null | render_squash)
 		ft=$(pdftotext -enc UTF-8 "$rw/full.pdf" - 2>/dev/null | render_squash)
 		leak=""
