@@ -120,7 +120,7 @@ stage_suite() {	# prog label
 		ko "$2 history -o"
 	fi
 	# diff -o writes the file; an equal pair exits 0 with an empty table.
-	if "$1" diff -T csv -o "$tmp/d.csv" samples/full.xml samples/full.xml &&
+	if "$1" diff -T csv --force -o "$tmp/d.csv" samples/full.xml samples/full.xml &&
 	    [ "$(head -c 12 "$tmp/d.csv")" = "$(printf '\357\273\277')変更日" ]; then
 		ok
 	else
